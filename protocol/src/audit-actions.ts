@@ -1,0 +1,33 @@
+/** Every action the audit log records; typed so no call site invents a name. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.locked',
+  'session.revoked',
+  'session.revoked_all',
+  'password.changed',
+  'totp.enabled',
+  'totp.disabled',
+  'authz.denied',
+  'org.created',
+  'org.updated',
+  'department.created',
+  'department.updated',
+  'department.deleted',
+  'member.created',
+  'member.updated',
+  'member.disabled',
+  'member.enabled',
+  'member.departed',
+  'member.roles_changed',
+  'members.imported',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'api_token.created',
+  'api_token.revoked',
+  'audit.exported',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,38 @@
+/** Stable error codes every API error carries; the web client translates them. */
+export const ERROR_CODES = [
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'limit_exceeded',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_attempts',
+  'totp_required',
+  'totp_setup_required',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status for each error code; mapped once, in the server's http layer. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  totp_required: 401,
+  forbidden: 403,
+  totp_setup_required: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  limit_exceeded: 422,
+  too_many_attempts: 429,
+  internal: 500,
+};
+
+/** The body of every error response. */
+export type ApiError = {
+  error: { code: ErrorCode; message: string; details?: unknown };
+};

@@ -1,0 +1,3 @@
+export * from './audit-actions.js';
+export * from './errors.js';
+export * from './permissions.js';

@@ -1,0 +1,54 @@
+/** Configuration from the environment; every variable is listed in README.md. */
+import { resolve } from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: string;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Largest uploaded file (imports), in bytes. */
+  uploadLimitBytes: number;
+  sessionTtlHours: number;
+  lockout: {
+    accountMaxFailures: number;
+    addressMaxFailures: number;
+    windowMinutes: number;
+  };
+  /** argon2id cost; tests lower it, production keeps the library's defaults. */
+  passwordHash: { memoryCost: number; timeCost: number };
+  jobs: { pollMs: number; leaseSeconds: number };
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+/** Reads the environment once at start; throws with the variable's name on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'PORT', 8080),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.CONCORD_DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: int(env, 'CONCORD_BODY_LIMIT', 1024 * 1024),
+    uploadLimitBytes: int(env, 'CONCORD_UPLOAD_LIMIT', 10 * 1024 * 1024),
+    sessionTtlHours: int(env, 'CONCORD_SESSION_TTL_HOURS', 24 * 14),
+    lockout: {
+      accountMaxFailures: int(env, 'CONCORD_LOCKOUT_ACCOUNT_FAILURES', 5),
+      addressMaxFailures: int(env, 'CONCORD_LOCKOUT_ADDRESS_FAILURES', 20),
+      windowMinutes: int(env, 'CONCORD_LOCKOUT_MINUTES', 15),
+    },
+    passwordHash: { memoryCost: 19456, timeCost: 2 },
+    jobs: { pollMs: 1000, leaseSeconds: 300 },
+  };
+}

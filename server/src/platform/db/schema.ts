@@ -1,0 +1,170 @@
+/**
+ * Table types for Kysely. Times are ISO-8601 UTC strings and booleans are 0/1 integers on
+ * both stores, so one query path gives identical results on SQLite and PostgreSQL.
+ */
+import type { Generated } from 'kysely';
+
+export type OrgTable = {
+  id: string;
+  name: string;
+  settings: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DepartmentTable = {
+  id: string;
+  org_id: string;
+  parent_id: string | null;
+  name: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type MemberTable = {
+  id: string;
+  org_id: string;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  title: string | null;
+  mobile: string | null;
+  email: string | null;
+  primary_department_id: string;
+  supervisor_id: string | null;
+  status: string;
+  joined_on: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+  departed_at: string | null;
+};
+
+export type MemberDepartmentTable = {
+  org_id: string;
+  member_id: string;
+  department_id: string;
+  is_primary: number;
+};
+
+export type DepartmentHeadTable = {
+  org_id: string;
+  department_id: string;
+  member_id: string;
+};
+
+export type RoleTable = {
+  id: string;
+  org_id: string;
+  builtin_key: string | null;
+  name: string;
+  description: string;
+  data_scope: string;
+  require_totp: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RolePermissionTable = {
+  org_id: string;
+  role_id: string;
+  permission: string;
+};
+
+export type MemberRoleTable = {
+  org_id: string;
+  member_id: string;
+  role_id: string;
+};
+
+export type SessionTable = {
+  id: string;
+  org_id: string;
+  member_id: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+};
+
+export type ApiTokenTable = {
+  id: string;
+  org_id: string;
+  member_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+};
+
+export type AuthFailureTable = {
+  id: string;
+  org_id: string | null;
+  key: string;
+  at: string;
+};
+
+export type AuditLogTable = {
+  id: string;
+  org_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_kind: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+};
+
+export type JobTable = {
+  id: string;
+  org_id: string | null;
+  type: string;
+  payload: string;
+  run_at: string;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+};
+
+export type Database = {
+  orgs: OrgTable;
+  departments: DepartmentTable;
+  members: MemberTable;
+  member_departments: MemberDepartmentTable;
+  department_heads: DepartmentHeadTable;
+  roles: RoleTable;
+  role_permissions: RolePermissionTable;
+  member_roles: MemberRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  auth_failures: AuthFailureTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+  kysely_migration?: { name: Generated<string> };
+};
