@@ -1,4 +1,9 @@
 /** Every feature's routes, in one list; adding a feature means adding a line here. */
+import { auditRoutes } from '../features/audit/routes.js';
+import { directoryRoutes } from '../features/directory/routes.js';
+import { identityRoutes } from '../features/identity/routes.js';
+import { orgRoutes } from '../features/org/routes.js';
+import { rolesRoutes } from '../features/roles/routes.js';
 import type { FeatureRoutes } from '../http/app-type.js';
 
-export const FEATURE_ROUTES: FeatureRoutes[] = [];
+export const FEATURE_ROUTES: FeatureRoutes[] = [identityRoutes, orgRoutes, directoryRoutes, rolesRoutes, auditRoutes];

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg } from '../../../test/factories.js';
-import { STORE_KINDS } from '../../../test/stores.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { STORE_KINDS } from '../../../test/stores.js';
 
 describe.each(STORE_KINDS)('store on %s', (kind) => {
   let server: TestServer;

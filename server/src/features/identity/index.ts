@@ -1,0 +1,3 @@
+/** What other features may use from identity. */
+export { revokeMemberSessions } from './commands/revoke-member-sessions.js';
+export { assertAcceptablePassword, hashPassword } from './passwords.js';
