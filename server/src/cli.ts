@@ -5,7 +5,7 @@ import { runCli } from './app/cli/run-cli.js';
 runCli(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(`concord: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },
 );

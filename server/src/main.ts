@@ -2,7 +2,11 @@
 import { loadConfig } from './app/config.js';
 import { serve } from './app/serve.js';
 
-serve(loadConfig()).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+async function main(): Promise<void> {
+  await serve(loadConfig());
+}
+
+main().catch((err: unknown) => {
+  console.error(`concord: cannot start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -1,5 +1,13 @@
-/** Wires each feature's job handlers into the worker. */
+/** Wires each feature's job handlers into the worker, and queues the recurring jobs at start. */
+import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
 import type { Ctx } from './context.js';
 
-export function registerJobHandlers(_ctx: Ctx, _worker: JobWorker): void {}
+export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
+  worker.handle(CLEANUP_JOB, (job) => runCleanupJob(ctx, job.id));
+}
+
+/** Recurring jobs that must always have a next run; `serve` calls this before the worker starts. */
+export async function ensureRecurringJobs(ctx: Ctx): Promise<void> {
+  await scheduleCleanup(ctx);
+}

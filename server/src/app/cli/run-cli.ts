@@ -1,11 +1,12 @@
 /** Parses the command line and dispatches to one command; returns the exit code. */
-import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { createOrg } from '../../features/org/commands/create-org.js';
 import { DomainError } from '../../platform/errors.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { createRuntime } from '../runtime.js';
 import { serve } from '../serve.js';
+import { backupCommand } from './backup.js';
+import { createOrgCommand } from './create-org.js';
+import { demoCommand } from './demo.js';
+import { type CliIo, quietLog, stdio } from './io.js';
 
 const USAGE = `usage: concord <command> [options]
 
@@ -14,66 +15,57 @@ commands:
   migrate                                 apply pending database migrations
   create-org --name N --owner-email E --owner-password P [--owner-name NAME]
                                           create an org and its owner; prints {"orgId":…}
+  backup --out FILE                       online copy of the SQLite database (PostgreSQL: use pg_dump)
+  demo                                    create the demo org 星河零售 and print its admin's sign-in
 `;
 
-type Output = { out(line: string): void; err(line: string): void };
-const stdio: Output = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+type Command = (args: string[], io: CliIo, config: Config) => Promise<number>;
 
-export async function runCli(
-  argv: string[],
-  io: Output = stdio,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
-  const [command, ...rest] = argv;
-  const config = loadConfig(env);
-  const quiet = pino({ level: 'silent' });
-  switch (command) {
-    case 'serve':
-      await serve(config);
-      return new Promise<number>(() => {});
-    case 'migrate': {
-      const runtime = await createRuntime({ config, log: quiet });
-      await runtime.close();
-      io.out(JSON.stringify({ migrated: true, store: runtime.ctx.dialect }));
-      return 0;
+const COMMANDS: Record<string, Command> = {
+  serve: async (_args, _io, config) => {
+    await serve(config);
+    // The server runs until a signal stops the process.
+    return new Promise<number>(() => {});
+  },
+  migrate: async (_args, io, config) => {
+    const runtime = await createRuntime({ config, log: quietLog() });
+    await runtime.close();
+    io.out(JSON.stringify({ migrated: true, store: runtime.ctx.dialect }));
+    return 0;
+  },
+  'create-org': createOrgCommand,
+  backup: backupCommand,
+  demo: demoCommand,
+};
+
+const isParseError = (err: unknown): err is Error & { code: string } =>
+  err instanceof TypeError && String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+
+export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(name && name !== 'help' && name !== '--help' ? `unknown command ${name}\n\n${USAGE}` : USAGE);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    io.err(`configuration: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io, config);
+  } catch (err) {
+    if (err instanceof DomainError) {
+      io.err(`${err.code}: ${err.message}`);
+      return 1;
     }
-    case 'create-org': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          name: { type: 'string' },
-          'owner-email': { type: 'string' },
-          'owner-password': { type: 'string' },
-          'owner-name': { type: 'string' },
-        },
-        strict: true,
-      });
-      if (!values.name || !values['owner-email'] || !values['owner-password']) {
-        io.err('create-org needs --name, --owner-email and --owner-password');
-        return 2;
-      }
-      const runtime = await createRuntime({ config, log: quiet });
-      try {
-        const created = await createOrg(runtime.ctx, {
-          name: values.name,
-          ownerEmail: values['owner-email'],
-          ownerPassword: values['owner-password'],
-          ownerName: values['owner-name'],
-        });
-        io.out(JSON.stringify({ orgId: created.orgId, ownerId: created.ownerId }));
-        return 0;
-      } catch (err) {
-        if (err instanceof DomainError) {
-          io.err(`${err.code}: ${err.message}`);
-          return 1;
-        }
-        throw err;
-      } finally {
-        await runtime.close();
-      }
+    if (isParseError(err)) {
+      io.err(`${err.message}\n\n${USAGE}`);
+      return 2;
     }
-    default:
-      io.err(USAGE);
-      return command ? 2 : 0;
+    throw err;
   }
 }

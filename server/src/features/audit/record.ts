@@ -22,6 +22,8 @@ export type AuditInput = {
   target?: AuditTarget | null;
   before?: unknown;
   after?: unknown;
+  /** A pre-generated id, when the caller needs to know it (e.g. as a pagination bound). */
+  id?: string;
 };
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
@@ -32,10 +34,11 @@ export async function recordAudit(
   input: AuditInput,
 ): Promise<void> {
   const { who } = input;
+  const id = input.id ?? ctx.ids.next();
   await db
     .insertInto('audit_log')
     .values({
-      id: ctx.ids.next(),
+      id,
       org_id: input.orgId,
       at: ctx.clock.now().toISOString(),
       actor_id: who.memberId ?? null,

@@ -101,6 +101,9 @@ export class JobWorker {
     const { db, clock, log, workerId } = this.opts;
     const handler = this.handlers.get(job.type);
     try {
+      // Claimed again after its last attempt's lease ran out: the worker running it died (perhaps
+      // because of this job), so give up rather than crash every worker that picks it up.
+      if (job.attempts > job.max_attempts) throw new Error('the worker running the last attempt stopped mid-job');
       if (!handler) throw new Error(`no handler for job type ${job.type}`);
       await handler(job, JSON.parse(job.payload) as Record<string, unknown>);
       const doneAt = clock.now().toISOString();

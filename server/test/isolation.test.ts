@@ -1,0 +1,182 @@
+/**
+ * Sweeps every route in the OpenAPI document: an admin of another org, and a supervisor whose
+ * data scope does not reach the target, must get 404/403 for every id route and must never see
+ * the target's data in any list — and nothing of the target may change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
+import { startTestServer, type TestServer } from './harness.js';
+import { STORE_KINDS } from './stores.js';
+
+type Operation = { method: string; path: string };
+
+const MARKER = '机密客户甲';
+
+/** A well-formed body for each write route, so the sweep reaches the handler, not validation. */
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/departments/{id}': { name: '改名部门' },
+  'PATCH /api/v1/members/{id}': { title: '改名' },
+  'PATCH /api/v1/roles/{id}': { description: '改' },
+  'PUT /api/v1/members/{id}/roles': { roleIds: [] },
+  'POST /api/v1/members/{id}/depart': {},
+};
+
+async function operations(server: TestServer): Promise<Operation[]> {
+  const doc = (await server.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const out: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(methods)) out.push({ method: method.toUpperCase(), path });
+  }
+  return out;
+}
+
+describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
+  let server: TestServer;
+  let orgA: TestOrg;
+  let orgB: TestOrg;
+  let idsOfA: Record<string, string>;
+  let outsider: { authorization: string };
+  let scoped: { authorization: string };
+  let outOfScope: Record<string, string>;
+  let auditCountBefore: number;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const { ctx } = server;
+    orgA = await makeOrg(ctx, '甲公司');
+    orgB = await makeOrg(ctx, '乙公司');
+    const regionA1 = await makeDepartment(ctx, orgA.orgId, orgA.rootDepartmentId, '华东区');
+    const regionA2 = await makeDepartment(ctx, orgA.orgId, orgA.rootDepartmentId, '华南区');
+    const storeA2 = await makeDepartment(ctx, orgA.orgId, regionA2, '深圳店');
+    const victim = await makeMember(ctx, orgA, { departmentId: storeA2, name: MARKER });
+    const victimSession = await sessionFor(ctx, orgA.orgId, victim.id);
+    const supervisor = await makeMember(ctx, orgA, { departmentId: regionA1, name: '区域经理', roles: ['supervisor'] });
+    scoped = await sessionFor(ctx, orgA.orgId, supervisor.id);
+    outsider = await sessionFor(ctx, orgB.orgId, orgB.ownerId);
+    const tokenId = ctx.ids.next();
+    await ctx.db
+      .insertInto('api_tokens')
+      .values({
+        id: tokenId,
+        org_id: orgA.orgId,
+        member_id: orgA.ownerId,
+        name: MARKER,
+        token_hash: `hash-${tokenId}`,
+        token_prefix: 'cat_xxxx',
+        scopes: '["member.view"]',
+        created_at: ctx.clock.now().toISOString(),
+        last_used_at: null,
+        expires_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    idsOfA = {
+      members: victim.id,
+      departments: storeA2,
+      roles: orgA.roleIds.admin as string,
+      'api-tokens': tokenId,
+      sessions: victimSession.sessionId,
+      audit: (await ctx.db.selectFrom('audit_log').select('id').where('org_id', '=', orgA.orgId).executeTakeFirstOrThrow())
+        .id,
+    };
+    outOfScope = { ...idsOfA, departments: storeA2, members: victim.id };
+    auditCountBefore = await countAudit(server, orgA.orgId);
+  });
+  afterAll(() => server.close());
+
+  const idFor = (ids: Record<string, string>, path: string): string => {
+    const segments = path.split('/');
+    const at = segments.indexOf('{id}');
+    return ids[segments[at - 1] ?? ''] ?? ids.members ?? '';
+  };
+
+  /** `scopedOnly`: only routes about members and departments, which data scopes govern. */
+  async function sweep(authorization: string, ids: Record<string, string>, scopedOnly = false) {
+    const findings: string[] = [];
+    for (const op of await operations(server)) {
+      if (!op.path.startsWith('/api/v1/') || op.path.startsWith('/api/v1/auth/')) continue;
+      if (scopedOnly && !/\/(members|departments)(\/|$)/.test(op.path)) continue;
+      const key = `${op.method} ${op.path}`;
+      const url = op.path.replace('{id}', idFor(ids, op.path));
+      const withQuery =
+        op.method === 'GET' && !op.path.includes('{id}')
+          ? `${url}?departmentId=${ids.departments}&actorId=${ids.members}&targetId=${ids.members}`
+          : url;
+      const res = await server.app.inject({
+        method: op.method as 'GET',
+        url: withQuery,
+        headers: { authorization },
+        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: (BODIES[key] ?? {}) as object }),
+      });
+      if (op.path.includes('{id}')) {
+        if (res.statusCode < 400) findings.push(`${key} answered ${res.statusCode}`);
+      }
+      if (res.body.includes(MARKER) || res.body.includes(ids.members ?? '')) findings.push(`${key} leaked data`);
+    }
+    return findings;
+  }
+
+  it('gives an admin of another org nothing of this org on any route', async () => {
+    expect(await sweep(outsider.authorization, idsOfA)).toEqual([]);
+  });
+
+  it('gives a supervisor nothing outside their department tree', async () => {
+    expect(await sweep(scoped.authorization, outOfScope, true)).toEqual([]);
+  });
+
+  it('leaves the target org unchanged after both sweeps', async () => {
+    const victim = await server.ctx.db
+      .selectFrom('members')
+      .select(['name', 'status', 'title'])
+      .where('id', '=', idsOfA.members as string)
+      .executeTakeFirstOrThrow();
+    expect(victim).toEqual({ name: MARKER, status: 'active', title: null });
+    const dept = await server.ctx.db
+      .selectFrom('departments')
+      .select('name')
+      .where('id', '=', idsOfA.departments as string)
+      .executeTakeFirstOrThrow();
+    expect(dept.name).toBe('深圳店');
+    const token = await server.ctx.db
+      .selectFrom('api_tokens')
+      .select('revoked_at')
+      .where('id', '=', idsOfA['api-tokens'] as string)
+      .executeTakeFirstOrThrow();
+    expect(token.revoked_at).toBeNull();
+    const session = await server.ctx.db
+      .selectFrom('sessions')
+      .select('revoked_at')
+      .where('id', '=', idsOfA.sessions as string)
+      .executeTakeFirstOrThrow();
+    expect(session.revoked_at).toBeNull();
+    // Only refusals may have been recorded, never a change.
+    const entries = await server.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('org_id', '=', orgA.orgId)
+      .orderBy('id')
+      .execute();
+    const added = entries.slice(auditCountBefore).map((e) => e.action);
+    expect(added.every((a) => a === 'authz.denied')).toBe(true);
+  });
+
+  it('refuses every non-public route without a token', async () => {
+    const open: string[] = [];
+    for (const op of await operations(server)) {
+      if (!op.path.startsWith('/api/v1/') || op.path === '/api/v1/auth/login') continue;
+      const res = await server.app.inject({
+        method: op.method as 'GET',
+        url: op.path.replace('{id}', idsOfA.members as string),
+      });
+      if (res.statusCode !== 401) open.push(`${op.method} ${op.path} answered ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+});
+
+async function countAudit(server: TestServer, orgId: string): Promise<number> {
+  const rows = await server.ctx.db.selectFrom('audit_log').select('id').where('org_id', '=', orgId).orderBy('id').execute();
+  return rows.length;
+}
