@@ -78,8 +78,9 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       roles: orgA.roleIds.admin as string,
       'api-tokens': tokenId,
       sessions: victimSession.sessionId,
-      audit: (await ctx.db.selectFrom('audit_log').select('id').where('org_id', '=', orgA.orgId).executeTakeFirstOrThrow())
-        .id,
+      audit: (
+        await ctx.db.selectFrom('audit_log').select('id').where('org_id', '=', orgA.orgId).executeTakeFirstOrThrow()
+      ).id,
     };
     outOfScope = { ...idsOfA, departments: storeA2, members: victim.id };
     auditCountBefore = await countAudit(server, orgA.orgId);
@@ -177,6 +178,11 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
 });
 
 async function countAudit(server: TestServer, orgId: string): Promise<number> {
-  const rows = await server.ctx.db.selectFrom('audit_log').select('id').where('org_id', '=', orgId).orderBy('id').execute();
+  const rows = await server.ctx.db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
   return rows.length;
 }

@@ -50,7 +50,7 @@ export async function loadActor(
     .where('org_id', '=', orgId)
     .where('id', '=', memberId)
     .executeTakeFirst();
-  if (!member || member.status !== 'active') return null;
+  if (member?.status !== 'active') return null;
 
   const [departments, roleRows, org] = await Promise.all([
     db
