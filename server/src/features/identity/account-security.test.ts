@@ -2,8 +2,8 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, TEST_PASSWORD, type TestOrg } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { auditActions, bearer, login } from '../../../test/identity-helpers.js';
 import { STORE_KINDS } from '../../../test/stores.js';
-import { auditActions, bearer, login } from './test-helpers.js';
 
 describe.each(STORE_KINDS)('password and two-factor on %s', (kind) => {
   let server: TestServer;

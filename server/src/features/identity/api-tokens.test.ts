@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, sessionFor, type TestOrg } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { auditActions, bearer } from '../../../test/identity-helpers.js';
 import { STORE_KINDS } from '../../../test/stores.js';
-import { auditActions, bearer } from './test-helpers.js';
 
 describe.each(STORE_KINDS)('API tokens on %s', (kind) => {
   let server: TestServer;

@@ -8,9 +8,9 @@ import {
   type TestOrg,
 } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
+import { auditActions, bearer, login } from '../../../test/identity-helpers.js';
 import { STORE_KINDS } from '../../../test/stores.js';
 import { revokeMemberSessions } from './index.js';
-import { auditActions, bearer, login } from './test-helpers.js';
 
 describe.each(STORE_KINDS)('sessions on %s', (kind) => {
   let server: TestServer;

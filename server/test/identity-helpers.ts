@@ -1,6 +1,6 @@
-/** Small helpers shared by the identity tests (kept free of test/ imports so the build accepts it). */
-import type { Ctx } from '../../app/context.js';
-import type { App } from '../../http/app-type.js';
+/** Small helpers shared by the identity tests . */
+import type { Ctx } from '../src/app/context.js';
+import type { App } from '../src/http/app-type.js';
 
 type TestServer = { app: App; ctx: Ctx };
 
