@@ -10,6 +10,7 @@ import { installAuth } from '../http/auth.js';
 import { installErrorHandling } from '../http/errors.js';
 import { installHealth } from '../http/health.js';
 import { installMetrics } from '../http/metrics.js';
+import { installStaticWeb } from '../http/static-web.js';
 import { validatorCompiler } from '../http/validation.js';
 import type { Ctx } from './context.js';
 import { FEATURE_ROUTES } from './features.js';
@@ -57,5 +58,6 @@ export async function buildApp(ctx: Ctx): Promise<App> {
   installHealth(app, ctx);
   installAuth(app, ctx);
   for (const register of FEATURE_ROUTES) await register(app, ctx);
+  await installStaticWeb(app, ctx.config);
   return app;
 }

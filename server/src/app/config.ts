@@ -21,6 +21,8 @@ export type Config = {
   /** argon2id cost; tests lower it, production keeps the library's defaults. */
   passwordHash: { memoryCost: number; timeCost: number };
   jobs: { pollMs: number; leaseSeconds: number };
+  /** The built web console (CONCORD_WEB_DIR); unset means the repository's `web/dist`. */
+  webDir: string | undefined;
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     passwordHash: { memoryCost: 19456, timeCost: 2 },
     jobs: { pollMs: 1000, leaseSeconds: 300 },
+    webDir: env.CONCORD_WEB_DIR ? resolve(env.CONCORD_WEB_DIR) : undefined,
   };
 }

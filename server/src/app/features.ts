@@ -4,6 +4,14 @@ import { directoryRoutes } from '../features/directory/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
 import { orgRoutes } from '../features/org/routes.js';
 import { rolesRoutes } from '../features/roles/routes.js';
+import { setupRoutes } from '../features/setup/routes.js';
 import type { FeatureRoutes } from '../http/app-type.js';
 
-export const FEATURE_ROUTES: FeatureRoutes[] = [identityRoutes, orgRoutes, directoryRoutes, rolesRoutes, auditRoutes];
+export const FEATURE_ROUTES: FeatureRoutes[] = [
+  identityRoutes,
+  orgRoutes,
+  directoryRoutes,
+  rolesRoutes,
+  auditRoutes,
+  setupRoutes,
+];

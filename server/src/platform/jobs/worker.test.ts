@@ -183,7 +183,9 @@ describe.each(STORE_KINDS)('job worker on %s', (kind) => {
     });
     const id = await enqueue({ type: 'test.poll' });
     worker.start();
-    for (let i = 0; i < 200 && done.length === 0; i++) await new Promise((r) => setImmediate(r));
+    // Wait for the poll to pick the job up (bounded: the database round trip takes real time).
+    const deadline = Date.now() + 10_000;
+    while (done.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     await worker.stop();
     expect(done).toEqual([id]);
   });

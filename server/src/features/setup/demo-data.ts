@@ -1,4 +1,4 @@
-/** The demo org 星河零售: its departments and 30 members, as plain data for `concord demo`. */
+/** The demo org 星河零售: its departments and 30 members, as plain data for the demo seeding. */
 import type { BuiltinRole } from '@concord/protocol';
 
 export const DEMO_ORG_NAME = '星河零售';

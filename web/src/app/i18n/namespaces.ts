@@ -1,0 +1,14 @@
+/** Every translation namespace; a feature adds its own here. */
+import { adminMessages } from '../../features/admin/i18n';
+import { authMessages } from '../../features/auth/i18n';
+import { directoryMessages } from '../../features/directory/i18n';
+import { commonMessages } from './common';
+
+export const NAMESPACES = {
+  common: commonMessages,
+  auth: authMessages,
+  directory: directoryMessages,
+  admin: adminMessages,
+};
+
+export type Namespace = keyof typeof NAMESPACES;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { NAV, selectedNavKey, visibleNav } from './nav';
+
+describe('navigation', () => {
+  it('hides the admin area from a member without admin permissions', () => {
+    const items = visibleNav(NAV, (p) => p === 'member.view');
+    expect(items.map((i) => i.key)).toEqual(['directory']);
+  });
+
+  it('shows only the admin pages the member may open', () => {
+    const items = visibleNav(NAV, (p) => p === 'member.view' || p === 'audit.view');
+    expect(items.find((i) => i.key === 'admin')?.children?.map((c) => c.key)).toEqual(['audit']);
+  });
+
+  it('selects the entry for nested paths', () => {
+    expect(selectedNavKey(NAV, '/directory/members/42')).toBe('directory');
+    expect(selectedNavKey(NAV, '/admin/audit')).toBe('audit');
+    expect(selectedNavKey(NAV, '/account')).toBeUndefined();
+  });
+});

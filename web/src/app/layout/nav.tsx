@@ -1,0 +1,66 @@
+/** The left navigation: one entry per area, shown only to members who may open it. */
+import { ApartmentOutlined, AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export type NavItem = {
+  key: string;
+  path?: string;
+  /** Key in the `common` namespace. */
+  label: string;
+  icon?: ReactNode;
+  permission?: string;
+  children?: NavItem[];
+};
+
+export const NAV: NavItem[] = [
+  {
+    key: 'directory',
+    path: '/directory',
+    label: 'nav.directory',
+    icon: <ApartmentOutlined />,
+    permission: 'member.view',
+  },
+  {
+    key: 'admin',
+    label: 'nav.admin',
+    icon: <SettingOutlined />,
+    children: [
+      { key: 'roles', path: '/admin/roles', label: 'nav.roles', icon: <SafetyOutlined />, permission: 'role.manage' },
+      { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.view' },
+      { key: 'org', path: '/admin/org', label: 'nav.org', icon: <SettingOutlined />, permission: 'org.manage' },
+      {
+        key: 'api-tokens',
+        path: '/admin/api-tokens',
+        label: 'nav.apiTokens',
+        icon: <KeyOutlined />,
+        permission: 'api_token.manage',
+      },
+    ],
+  },
+];
+
+/** The items a member may see: leaves they hold the permission for, groups with a visible child. */
+export function visibleNav(items: NavItem[], holds: (permission: string) => boolean): NavItem[] {
+  return items.flatMap((item) => {
+    if (item.children) {
+      const children = visibleNav(item.children, holds);
+      return children.length > 0 ? [{ ...item, children }] : [];
+    }
+    return !item.permission || holds(item.permission) ? [item] : [];
+  });
+}
+
+/** The nav key whose path is the longest prefix of the current location. */
+export function selectedNavKey(items: NavItem[], pathname: string): string | undefined {
+  let best: { key: string; length: number } | undefined;
+  const visit = (list: NavItem[]) => {
+    for (const item of list) {
+      if (item.path && (pathname === item.path || pathname.startsWith(`${item.path}/`))) {
+        if (!best || item.path.length > best.length) best = { key: item.key, length: item.path.length };
+      }
+      if (item.children) visit(item.children);
+    }
+  };
+  visit(items);
+  return best?.key;
+}

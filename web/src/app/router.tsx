@@ -1,0 +1,40 @@
+/** Every page of the console and where it lives. */
+import { createBrowserRouter, Navigate } from 'react-router';
+import { NotFound } from '../components/page-state';
+import { ApiTokensPage } from '../features/admin/api-tokens-page';
+import { AuditPage } from '../features/admin/audit-page';
+import { OrgSettingsPage } from '../features/admin/org-settings-page';
+import { RolesPage } from '../features/admin/roles-page';
+import { AccountPage } from '../features/auth/account-page';
+import { LoginPage } from '../features/auth/login-page';
+import { SetupPage } from '../features/auth/setup-page';
+import { DirectoryPage } from '../features/directory/directory-page';
+import { ImportPage } from '../features/directory/import-page';
+import { MemberDetailPage } from '../features/directory/member-detail-page';
+import { AuthGate } from './auth/auth-gate';
+import { AppLayout } from './layout/app-layout';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/setup', element: <SetupPage /> },
+  {
+    path: '/',
+    element: (
+      <AuthGate>
+        <AppLayout />
+      </AuthGate>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/directory" replace /> },
+      { path: 'directory', element: <DirectoryPage /> },
+      { path: 'directory/members/:id', element: <MemberDetailPage /> },
+      { path: 'directory/import', element: <ImportPage /> },
+      { path: 'admin/roles', element: <RolesPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'admin/org', element: <OrgSettingsPage /> },
+      { path: 'admin/api-tokens', element: <ApiTokensPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
