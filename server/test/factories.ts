@@ -1,10 +1,10 @@
 /** Builders for test data: orgs, departments, members with roles, and signed-in sessions. */
 import type { BuiltinRole } from '@concord/protocol';
 import type { Ctx } from '../src/app/context.js';
+import { newMemberRow } from '../src/features/directory/index.js';
 import { hashPassword } from '../src/features/identity/passwords.js';
 import { hashToken, newToken, SESSION_PREFIX } from '../src/features/identity/tokens.js';
 import { createOrg } from '../src/features/org/commands/create-org.js';
-import { pinyinKeys } from '../src/platform/text/pinyin.js';
 
 export const TEST_PASSWORD = 'Concord-Test-2026!';
 
@@ -57,31 +57,21 @@ export async function makeMember(
   const now = ctx.clock.now().toISOString();
   const name = input.name ?? '李四';
   const email = input.email ?? `m-${unique()}@example.com`;
-  const keys = pinyinKeys(name);
   await ctx.db
     .insertInto('members')
-    .values({
-      id,
-      org_id: org.orgId,
-      name,
-      name_pinyin: keys.pinyin,
-      name_initials: keys.initials,
-      title: null,
-      mobile: input.mobile ?? null,
-      email,
-      primary_department_id: input.departmentId,
-      supervisor_id: null,
-      status: 'active',
-      joined_on: now.slice(0, 10),
-      password_hash: await hashPassword(input.password ?? TEST_PASSWORD, ctx.config.passwordHash),
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: 0,
-      created_at: now,
-      updated_at: now,
-      disabled_at: null,
-      departed_at: null,
-    })
+    .values(
+      newMemberRow({
+        id,
+        orgId: org.orgId,
+        name,
+        mobile: input.mobile ?? null,
+        email,
+        primaryDepartmentId: input.departmentId,
+        joinedOn: now.slice(0, 10),
+        passwordHash: await hashPassword(input.password ?? TEST_PASSWORD, ctx.config.passwordHash),
+        now,
+      }),
+    )
     .execute();
   await ctx.db
     .insertInto('member_departments')

@@ -22,7 +22,6 @@ export async function buildApp(ctx: Ctx): Promise<App> {
     genReqId: () => ctx.ids.next(),
     requestIdHeader: false,
     trustProxy: false,
-    disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../../app/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { pinyinKeys } from '../../platform/text/pinyin.js';
 import { recordAudit } from '../audit/record.js';
+import { newMemberRow } from '../directory/index.js';
 import { hashPassword } from '../identity/passwords.js';
 import { createOrg } from '../org/index.js';
 import {
@@ -78,31 +78,23 @@ export async function seedDemoOrg(ctx: Ctx): Promise<DemoResult> {
     for (const [i, m] of others.entries()) {
       const id = idOf(m.login);
       const departmentId = deptIds[m.department];
-      const keys = pinyinKeys(m.name);
       await tx
         .insertInto('members')
-        .values({
-          id,
-          org_id: orgId,
-          name: m.name,
-          name_pinyin: keys.pinyin,
-          name_initials: keys.initials,
-          title: m.title,
-          mobile: demoMobile(i + 1),
-          email: demoEmail(m.login),
-          primary_department_id: departmentId,
-          supervisor_id: m.supervisor ? idOf(m.supervisor) : null,
-          status: 'active',
-          joined_on: now.slice(0, 10),
-          password_hash: hashes[i] ?? null,
-          totp_secret: null,
-          totp_enabled: 0,
-          totp_last_step: 0,
-          created_at: now,
-          updated_at: now,
-          disabled_at: null,
-          departed_at: null,
-        })
+        .values(
+          newMemberRow({
+            id,
+            orgId,
+            name: m.name,
+            title: m.title,
+            mobile: demoMobile(i + 1),
+            email: demoEmail(m.login),
+            primaryDepartmentId: departmentId,
+            supervisorId: m.supervisor ? idOf(m.supervisor) : null,
+            joinedOn: now.slice(0, 10),
+            passwordHash: hashes[i] ?? null,
+            now,
+          }),
+        )
         .execute();
       await tx
         .insertInto('member_departments')

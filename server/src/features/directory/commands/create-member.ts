@@ -2,10 +2,10 @@
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { invalid } from '../../../platform/errors.js';
-import { pinyinKeys } from '../../../platform/text/pinyin.js';
 import { recordAudit } from '../../audit/record.js';
 import { assertAcceptablePassword, hashPassword } from '../../identity/index.js';
 import { assertManagesDepartments, loadOrgDepartments, requireReach } from '../access.js';
+import { newMemberRow } from '../member-row.js';
 import {
   assertContactsFree,
   assertSupervisorAllowed,
@@ -40,29 +40,19 @@ export async function createMember(ctx: Ctx, actor: Actor, input: CreateMemberIn
 
   const id = ctx.ids.next();
   const now = ctx.clock.now().toISOString();
-  const keys = pinyinKeys(name);
-  const row: MemberRow = {
+  const row: MemberRow = newMemberRow({
     id,
-    org_id: actor.orgId,
+    orgId: actor.orgId,
     name,
-    name_pinyin: keys.pinyin,
-    name_initials: keys.initials,
     title: input.title?.trim() || null,
     mobile,
     email,
-    primary_department_id: input.primaryDepartmentId,
-    supervisor_id: supervisorId,
-    status: 'active',
-    joined_on: joinedOn,
-    password_hash: passwordHash,
-    totp_secret: null,
-    totp_enabled: 0,
-    totp_last_step: 0,
-    created_at: now,
-    updated_at: now,
-    disabled_at: null,
-    departed_at: null,
-  };
+    primaryDepartmentId: input.primaryDepartmentId,
+    supervisorId,
+    joinedOn,
+    passwordHash,
+    now,
+  });
   await ctx.db
     .transaction()
     .execute(async (tx) => {

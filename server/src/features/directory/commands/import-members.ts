@@ -7,7 +7,6 @@ import type { Actor } from '../../../authz/actor.js';
 import { reachCovers } from '../../../authz/may.js';
 import type { MemberTable } from '../../../platform/db/schema.js';
 import { conflict, DomainError, invalid, limitExceeded } from '../../../platform/errors.js';
-import { pinyinKeys } from '../../../platform/text/pinyin.js';
 import { recordAudit } from '../../audit/record.js';
 import { assertAcceptablePassword, hashPassword } from '../../identity/index.js';
 import { requireReach } from '../access.js';
@@ -20,6 +19,7 @@ import {
   type ValidRow,
   validateRows,
 } from '../import/validate-rows.js';
+import { newMemberRow } from '../member-row.js';
 import { defaultRoleId } from '../member-rules.js';
 import { listDepartmentRows, membersWithContacts } from '../queries.js';
 
@@ -93,30 +93,20 @@ async function writeRows(ctx: Ctx, actor: Actor, rows: readonly ValidRow[]): Pro
   const order = supervisorsFirst(rows);
   const values: MemberTable[] = order.map((index) => {
     const row = rows[index] as ValidRow;
-    const keys = pinyinKeys(row.name);
     const sup = row.supervisor;
-    return {
+    return newMemberRow({
       id: ids[index] as string,
-      org_id: actor.orgId,
+      orgId: actor.orgId,
       name: row.name,
-      name_pinyin: keys.pinyin,
-      name_initials: keys.initials,
       title: row.title,
       mobile: row.mobile,
       email: row.email,
-      primary_department_id: row.departmentId,
-      supervisor_id: sup === null ? null : sup.kind === 'member' ? sup.id : (ids[sup.index] ?? null),
-      status: 'active',
-      joined_on: row.joinedOn,
-      password_hash: hashes.get(index) ?? null,
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: 0,
-      created_at: now,
-      updated_at: now,
-      disabled_at: null,
-      departed_at: null,
-    };
+      primaryDepartmentId: row.departmentId,
+      supervisorId: sup === null ? null : sup.kind === 'member' ? sup.id : (ids[sup.index] ?? null),
+      joinedOn: row.joinedOn,
+      passwordHash: hashes.get(index) ?? null,
+      now,
+    });
   });
 
   await ctx.db.transaction().execute(async (tx) => {

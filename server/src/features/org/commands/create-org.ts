@@ -4,8 +4,8 @@
  */
 import type { Ctx } from '../../../app/context.js';
 import { conflict, invalid } from '../../../platform/errors.js';
-import { pinyinKeys } from '../../../platform/text/pinyin.js';
 import { recordAudit } from '../../audit/record.js';
+import { newMemberRow } from '../../directory/index.js';
 import { assertAcceptablePassword, hashPassword } from '../../identity/passwords.js';
 import { BUILTIN_ROLE_DEFINITIONS } from '../../roles/builtin-roles.js';
 
@@ -74,31 +74,20 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<Create
         .values(role.permissions.map((permission) => ({ org_id: orgId, role_id: roleId, permission })))
         .execute();
     }
-    const keys = pinyinKeys(ownerName);
     await tx
       .insertInto('members')
-      .values({
-        id: ownerId,
-        org_id: orgId,
-        name: ownerName,
-        name_pinyin: keys.pinyin,
-        name_initials: keys.initials,
-        title: null,
-        mobile: null,
-        email,
-        primary_department_id: rootDepartmentId,
-        supervisor_id: null,
-        status: 'active',
-        joined_on: now.slice(0, 10),
-        password_hash: passwordHash,
-        totp_secret: null,
-        totp_enabled: 0,
-        totp_last_step: 0,
-        created_at: now,
-        updated_at: now,
-        disabled_at: null,
-        departed_at: null,
-      })
+      .values(
+        newMemberRow({
+          id: ownerId,
+          orgId,
+          name: ownerName,
+          email,
+          primaryDepartmentId: rootDepartmentId,
+          joinedOn: now.slice(0, 10),
+          passwordHash,
+          now,
+        }),
+      )
       .execute();
     await tx
       .insertInto('member_departments')
