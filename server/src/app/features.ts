@@ -2,6 +2,7 @@
 import { auditRoutes } from '../features/audit/routes.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
+import { messagingRoutes } from '../features/messaging/routes.js';
 import { orgRoutes } from '../features/org/routes.js';
 import { rolesRoutes } from '../features/roles/routes.js';
 import { setupRoutes } from '../features/setup/routes.js';
@@ -14,4 +15,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   rolesRoutes,
   auditRoutes,
   setupRoutes,
+  messagingRoutes,
 ];

@@ -152,6 +152,82 @@ export type JobTable = {
   finished_at: string | null;
 };
 
+export type ConversationTable = {
+  id: string;
+  org_id: string;
+  kind: string;
+  name: string | null;
+  avatar_url: string | null;
+  owner_id: string | null;
+  announcement: string | null;
+  announcement_at: string | null;
+  settings: string;
+  member_limit: number;
+  department_id: string | null;
+  direct_key: string | null;
+  last_seq: number;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  dissolved_at: string | null;
+};
+
+export type ConversationMemberTable = {
+  org_id: string;
+  conversation_id: string;
+  member_id: string;
+  role: string;
+  joined_at: string;
+  read_seq: number;
+  pinned: number;
+  muted: number;
+};
+
+export type MessageTable = {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string | null;
+  client_msg_id: string | null;
+  kind: string;
+  body: string;
+  mentions: string;
+  mention_all: number;
+  reply_to_id: string | null;
+  attachment: string | null;
+  created_at: string;
+  edited_at: string | null;
+  recalled_at: string | null;
+};
+
+export type MessageHideTable = { org_id: string; message_id: string; member_id: string };
+
+export type ConversationEventTable = {
+  org_id: string;
+  conversation_id: string;
+  seq: number;
+  type: string;
+  actor_id: string | null;
+  message_id: string | null;
+  payload: string;
+  created_at: string;
+};
+
+export type ConversationInviteTable = {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  code: string;
+  created_by: string;
+  expires_at: string | null;
+  max_uses: number | null;
+  uses: number;
+  revoked_at: string | null;
+  created_at: string;
+};
+
 export type Database = {
   orgs: OrgTable;
   departments: DepartmentTable;
@@ -166,5 +242,11 @@ export type Database = {
   auth_failures: AuthFailureTable;
   audit_log: AuditLogTable;
   jobs: JobTable;
+  conversations: ConversationTable;
+  conversation_members: ConversationMemberTable;
+  messages: MessageTable;
+  message_hides: MessageHideTable;
+  conversation_events: ConversationEventTable;
+  conversation_invites: ConversationInviteTable;
   kysely_migration?: { name: Generated<string> };
 };

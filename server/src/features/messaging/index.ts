@@ -1,0 +1,3 @@
+/** What other features (and the realtime gateway) may use from messaging. */
+export { listEventsAfter, publishEvents } from './event-log.js';
+export { conversationIdsOf, memberIdsOf, requireMembership } from './membership.js';

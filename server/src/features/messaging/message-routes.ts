@@ -1,0 +1,3 @@
+import type { FeatureRoutes } from '../../http/app-type.js';
+
+export const messageRoutes: FeatureRoutes = () => {};
