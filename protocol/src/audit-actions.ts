@@ -28,6 +28,11 @@ export const AUDIT_ACTIONS = [
   'api_token.created',
   'api_token.revoked',
   'audit.exported',
+  'conversation.member_removed',
+  'conversation.member_role_changed',
+  'conversation.owner_transferred',
+  'conversation.dissolved',
+  'message.recalled',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

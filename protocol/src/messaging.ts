@@ -48,6 +48,11 @@ export type ConversationEvent = {
 
 /** Frames a client sends on /api/v1/ws. */
 export type ClientFrame =
+  /**
+   * Browsers cannot set headers on a WebSocket: the first frame may carry the session token, and
+   * the cursors to resume from (the same as a `resume` frame, but before any live event is sent).
+   */
+  | { type: 'auth'; token: string; cursors?: Record<string, number> }
   | { type: 'resume'; cursors: Record<string, number> }
   | { type: 'typing'; conversationId: string }
   | { type: 'ping' };

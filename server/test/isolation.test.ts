@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { makeConversation } from './messaging-factories.js';
 import { STORE_KINDS } from './stores.js';
 
 type Operation = { method: string; path: string };
@@ -19,6 +20,13 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/roles/{id}': { description: '改' },
   'PUT /api/v1/members/{id}/roles': { roleIds: [] },
   'POST /api/v1/members/{id}/depart': {},
+  'POST /api/v1/conversations/{id}/messages': { clientMsgId: 'sweep', body: '越权消息' },
+  'POST /api/v1/conversations/{id}/read': { seq: 1 },
+  'PATCH /api/v1/messages/{id}': { body: '改' },
+  'PATCH /api/v1/conversations/{id}': { name: '越权改名', announcement: '越权公告' },
+  'POST /api/v1/conversations/{id}/members': { memberIds: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/conversations/{id}/transfer-owner': { memberId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/conversations/{id}/invites': { maxUses: 1 },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -72,7 +80,20 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
         revoked_at: null,
       })
       .execute();
+    // A group of the victim with one message carrying the marker.
+    const conversationA = await makeConversation(ctx, {
+      orgId: orgA.orgId,
+      members: [{ id: victim.id, role: 'owner' }],
+    });
+    const messageA = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationA}/messages`,
+      headers: { authorization: victimSession.authorization },
+      payload: { clientMsgId: 'victim-1', body: MARKER },
+    });
     idsOfA = {
+      conversations: conversationA,
+      messages: (messageA.json() as { id: string }).id,
       members: victim.id,
       departments: storeA2,
       roles: orgA.roleIds.admin as string,
@@ -152,6 +173,18 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', idsOfA.sessions as string)
       .executeTakeFirstOrThrow();
     expect(session.revoked_at).toBeNull();
+    const message = await server.ctx.db
+      .selectFrom('messages')
+      .select(['body', 'recalled_at', 'edited_at'])
+      .where('id', '=', idsOfA.messages as string)
+      .executeTakeFirstOrThrow();
+    expect(message).toEqual({ body: MARKER, recalled_at: null, edited_at: null });
+    const messageCount = await server.ctx.db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', idsOfA.conversations as string)
+      .execute();
+    expect(messageCount).toHaveLength(1);
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { App } from '../http/app-type.js';
 import { installAuth } from '../http/auth.js';
@@ -12,6 +13,8 @@ import { installHealth } from '../http/health.js';
 import { installMetrics } from '../http/metrics.js';
 import { installStaticWeb } from '../http/static-web.js';
 import { validatorCompiler } from '../http/validation.js';
+import { MAX_FRAME_BYTES } from '../realtime/frames.js';
+import { installRealtime } from '../realtime/gateway.js';
 import type { Ctx } from './context.js';
 import { FEATURE_ROUTES } from './features.js';
 
@@ -52,11 +55,13 @@ export async function buildApp(ctx: Ctx): Promise<App> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   installMetrics(app);
   installHealth(app, ctx);
   installAuth(app, ctx);
   for (const register of FEATURE_ROUTES) await register(app, ctx);
+  installRealtime(app, ctx);
   await installStaticWeb(app, ctx.config);
   return app;
 }

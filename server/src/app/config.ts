@@ -7,6 +7,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of the Redis pub/sub channel; nodes of one deployment share it (CONCORD_REDIS_PREFIX). */
+  redisPrefix: string;
   logLevel: string;
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.CONCORD_DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.CONCORD_REDIS_PREFIX || 'concord',
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int(env, 'CONCORD_BODY_LIMIT', 1024 * 1024),
     uploadLimitBytes: int(env, 'CONCORD_UPLOAD_LIMIT', 10 * 1024 * 1024),

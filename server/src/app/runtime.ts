@@ -2,7 +2,8 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { createInProcessBus } from '../platform/bus.js';
+import { createInProcessBus, type DomainEvent, type EventBus } from '../platform/bus.js';
+import { createRedisBus } from '../platform/bus-redis.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { openStore, type Store } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
@@ -11,6 +12,7 @@ import { JobWorker } from '../platform/jobs/worker.js';
 import { loggerOptions } from '../platform/log.js';
 import type { Config } from './config.js';
 import type { Ctx } from './context.js';
+import { registerEventHandlers } from './event-handlers.js';
 import { registerJobHandlers } from './jobs.js';
 
 export type Runtime = { ctx: Ctx; worker: JobWorker; close(): Promise<void> };
@@ -32,7 +34,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? pino(loggerOptions(config.logLevel));
   const store = options.store ?? openStore({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
   await migrateToLatest(store.db, store.dialect);
-  const bus = createInProcessBus((err, event) => log.error({ err, event: event.type }, 'event handler failed'));
+  const onError = (err: unknown, event: DomainEvent | null) =>
+    log.error({ err, event: event?.type }, event ? 'event handler failed' : 'event bus error');
+  // With Redis every node receives every event (realtime fan-out across nodes); otherwise in-process.
+  const bus: EventBus = config.redisUrl
+    ? await createRedisBus({ url: config.redisUrl, prefix: config.redisPrefix, onError })
+    : createInProcessBus(onError);
   const ctx: Ctx = {
     db: store.db,
     dialect: store.dialect,
@@ -54,12 +61,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     pollMs: config.jobs.pollMs,
   });
   registerJobHandlers(ctx, worker);
+  registerEventHandlers(ctx);
   return {
     ctx,
     worker,
     async close() {
       await worker.stop();
-      await bus.drain();
+      await bus.close();
       await store.close();
     },
   };

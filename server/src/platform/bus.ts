@@ -1,6 +1,6 @@
 /**
  * Domain events: features announce what happened; other features react without importing
- * each other. In-process now; a Redis-backed bus with the same shape fans out across nodes.
+ * each other. In-process by default; `bus-redis.ts` has the same shape and fans out across nodes.
  */
 export type DomainEvent = {
   type: string;
@@ -17,6 +17,8 @@ export type EventBus = {
   on(type: string, handler: EventHandler): () => void;
   /** Resolves when every handler started so far has finished; tests await it. */
   drain(): Promise<void>;
+  /** Waits for running handlers and releases connections; no events are delivered afterwards. */
+  close(): Promise<void>;
 };
 
 /** Delivers events to handlers in this process, after the emitting call returns. */
@@ -44,6 +46,10 @@ export function createInProcessBus(onError: (err: unknown, event: DomainEvent) =
     },
     async drain() {
       while (pending.size > 0) await Promise.all([...pending]);
+    },
+    async close() {
+      await this.drain();
+      handlers.clear();
     },
   };
 }

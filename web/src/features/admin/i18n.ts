@@ -189,6 +189,13 @@ const zhCN = {
     role: { created: '新建角色', updated: '修改角色', deleted: '删除角色' },
     api_token: { created: '创建 API 令牌', revoked: '吊销 API 令牌' },
     audit: { exported: '导出审计日志' },
+    conversation: {
+      member_removed: '移出群成员',
+      member_role_changed: '调整群管理员',
+      owner_transferred: '转让群主',
+      dissolved: '解散群聊',
+    },
+    message: { recalled: '群管理员撤回消息' },
   },
   org: {
     title: '企业设置',
@@ -438,6 +445,13 @@ const en: Messages<typeof zhCN> = {
     role: { created: 'Role created', updated: 'Role changed', deleted: 'Role deleted' },
     api_token: { created: 'API token created', revoked: 'API token revoked' },
     audit: { exported: 'Audit log exported' },
+    conversation: {
+      member_removed: 'Group member removed',
+      member_role_changed: 'Group admin changed',
+      owner_transferred: 'Group ownership transferred',
+      dissolved: 'Group dissolved',
+    },
+    message: { recalled: 'Message recalled by a group manager' },
   },
   org: {
     title: 'Organization',

@@ -1,0 +1,7 @@
+/** Wires each feature's reactions to other features' domain events. */
+import { registerMessagingHandlers } from '../features/messaging/index.js';
+import type { Ctx } from './context.js';
+
+export function registerEventHandlers(ctx: Ctx): void {
+  registerMessagingHandlers(ctx);
+}
