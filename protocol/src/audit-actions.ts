@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'conversation.member_role_changed',
   'conversation.owner_transferred',
   'conversation.dissolved',
+  'conversation.harassment_rules_changed',
+  'conversation.harassment_blocked',
   'message.recalled',
 ] as const;
 

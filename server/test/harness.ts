@@ -2,6 +2,9 @@
  * A Concord server for tests: fresh store of the chosen kind, manual clock, cheap password
  * hashing, silent logs, and the Fastify app for `inject()` requests.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { buildApp } from '../src/app/build-app.js';
 import { type Config, loadConfig } from '../src/app/config.js';
@@ -23,6 +26,8 @@ export type TestServer = {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({}),
+    // Files (attachments) go to a throwaway folder, never into the checkout's ./data.
+    dataDir: mkdtempSync(join(tmpdir(), 'concord-test-')),
     logLevel: 'silent',
     passwordHash: { memoryCost: 1024, timeCost: 1 },
     ...overrides,

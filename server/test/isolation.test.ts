@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { makeConversation } from './messaging-factories.js';
+import { multipartFile } from './multipart.js';
 import { STORE_KINDS } from './stores.js';
 
 type Operation = { method: string; path: string };
@@ -27,6 +28,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/conversations/{id}/members': { memberIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/v1/conversations/{id}/transfer-owner': { memberId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/v1/conversations/{id}/invites': { maxUses: 1 },
+  'PUT /api/v1/conversations/{id}/harassment-rules': {
+    blockLinks: true,
+    blockedKeywords: ['越权'],
+    flood: null,
+    action: 'remove',
+  },
+  'POST /api/v1/messages/{id}/todo': { assigneeIds: ['00000000-0000-4000-8000-000000000000'] },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -91,8 +99,25 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       headers: { authorization: victimSession.authorization },
       payload: { clientMsgId: 'victim-1', body: MARKER },
     });
+    const upload = multipartFile(MARKER, `${MARKER}.txt`, 'text/plain');
+    const attachmentA = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationA}/attachments`,
+      headers: { authorization: victimSession.authorization, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(attachmentA.statusCode, attachmentA.body).toBe(200);
+    const todoA = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/messages/${(messageA.json() as { id: string }).id}/todo`,
+      headers: { authorization: victimSession.authorization },
+      payload: { assigneeIds: [victim.id] },
+    });
+    expect(todoA.statusCode, todoA.body).toBe(200);
     idsOfA = {
       conversations: conversationA,
+      todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
+      attachments: (attachmentA.json() as { id: string }).id,
       messages: (messageA.json() as { id: string }).id,
       members: victim.id,
       departments: storeA2,

@@ -25,7 +25,8 @@ async function signIn(page: Page, url: string, login: string, password: string):
   await page.getByLabel('邮箱或手机号').fill(login);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/directory/);
+  // The console opens on 消息 (messages) after sign-in.
+  await page.waitForURL(/\/messages/);
 }
 
 async function uploadCsv(page: Page, rows: string[]): Promise<void> {
@@ -67,6 +68,8 @@ describe('the console in a real browser', () => {
     await screenshot(page, 'login');
     await signIn(page, running.url, admin.login, admin.password);
     await expect.poll(() => page.getByTestId('org-name').innerText()).toBe('星河零售');
+    await page.getByRole('menuitem', { name: '通讯录' }).click();
+    await page.waitForURL(/\/directory/);
     await expect.poll(() => page.getByText('华东区').first().isVisible()).toBe(true);
     await screenshot(page, 'directory');
 
@@ -154,8 +157,9 @@ describe('the console in a real browser', () => {
     await page.getByLabel(/email or mobile/i).fill(admin.login);
     await page.getByLabel(/password/i).fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/directory/);
+    await page.waitForURL(/\/messages/);
     const pages = [
+      '/messages',
       '/directory',
       '/directory/import',
       '/admin/roles',

@@ -14,6 +14,8 @@ export type Config = {
   bodyLimitBytes: number;
   /** Largest uploaded file (imports), in bytes. */
   uploadLimitBytes: number;
+  /** Largest file or image attached to a message, in bytes (CONCORD_ATTACHMENT_LIMIT). */
+  attachmentLimitBytes: number;
   sessionTtlHours: number;
   lockout: {
     accountMaxFailures: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int(env, 'CONCORD_BODY_LIMIT', 1024 * 1024),
     uploadLimitBytes: int(env, 'CONCORD_UPLOAD_LIMIT', 10 * 1024 * 1024),
+    attachmentLimitBytes: int(env, 'CONCORD_ATTACHMENT_LIMIT', 100 * 1024 * 1024),
     sessionTtlHours: int(env, 'CONCORD_SESSION_TTL_HOURS', 24 * 14),
     lockout: {
       accountMaxFailures: int(env, 'CONCORD_LOCKOUT_ACCOUNT_FAILURES', 5),

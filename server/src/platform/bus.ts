@@ -28,7 +28,9 @@ export function createInProcessBus(onError: (err: unknown, event: DomainEvent) =
   return {
     emit(event) {
       for (const handler of [...(handlers.get(event.type) ?? []), ...(handlers.get('*') ?? [])]) {
-        const run = Promise.resolve()
+        // setImmediate, not a microtask: the caller's own I/O (the HTTP reply of a send) goes out
+        // before handlers such as the realtime fan-out to thousands of sockets run.
+        const run = new Promise<void>((resolve) => setImmediate(resolve))
           .then(() => handler(event))
           .catch((err: unknown) => onError(err, event))
           .finally(() => pending.delete(run));

@@ -11,6 +11,7 @@ import { SetupPage } from '../features/auth/setup-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
+import { MessagesPage } from '../features/messages/messages-page';
 import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './layout/app-layout';
 
@@ -25,7 +26,9 @@ export const router = createBrowserRouter([
       </AuthGate>
     ),
     children: [
-      { index: true, element: <Navigate to="/directory" replace /> },
+      { index: true, element: <Navigate to="/messages" replace /> },
+      { path: 'messages', element: <MessagesPage /> },
+      { path: 'messages/:conversationId', element: <MessagesPage /> },
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'directory/members/:id', element: <MemberDetailPage /> },
       { path: 'directory/import', element: <ImportPage /> },

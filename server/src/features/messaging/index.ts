@@ -1,5 +1,8 @@
 /** What other features (and the realtime gateway) may use from messaging. */
 
+export { parseAttachment } from './attachment-presenter.js';
+export type { AttachmentOut } from './attachment-schemas.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
 export { listEventsAfter, publishEvents } from './event-log.js';
 export { conversationIdsOf, memberIdsOf, requireMembership } from './membership.js';
+export { runTodoReminder, TODO_REMINDER_JOB } from './todo-reminder.js';

@@ -1,4 +1,5 @@
 /** Message rows → API shape. A recalled message is shown without its text (the row keeps it). */
+import { parseAttachment } from './attachment-presenter.js';
 import type { MessageView } from './message-queries.js';
 import type { MessageOut } from './message-schemas.js';
 
@@ -35,6 +36,7 @@ export function presentMessage(row: MessageView): MessageOut {
           recalled: row.reply.recalled_at !== null,
         }
       : null,
+    attachment: recalled ? null : parseAttachment(row.attachment),
     createdAt: row.created_at,
     editedAt: row.edited_at,
     recalledAt: row.recalled_at,

@@ -2,6 +2,7 @@
 import { MESSAGING_LIMITS } from '@concord/protocol';
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, Obj, Text } from '../../http/schema-helpers.js';
+import { AttachmentRef } from './attachment-schemas.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -22,8 +23,13 @@ export const SendMessageBody = Obj({
     pattern: '^[\\x21-\\x7E]+$',
     description: 'Chosen by the client; a retry with the same id returns the stored message',
   }),
-  kind: Type.Optional(Type.Literal('text')),
-  body: Body,
+  kind: Type.Optional(
+    Type.Union([Type.Literal('text'), Type.Literal('image'), Type.Literal('file')], {
+      description: 'text (default), or image/file with the attachmentId of an upload to this conversation',
+    }),
+  ),
+  body: Type.Optional(Body),
+  attachmentId: Type.Optional(Id),
   mentions: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'Member ids mentioned (@)' })),
   mentionAll: Type.Optional(Type.Boolean({ description: '@all: only the owner and admins' })),
   replyToId: Type.Optional(Id),
@@ -62,6 +68,7 @@ export const Message = Type.Object({
   mentions: Type.Array(Type.String()),
   mentionAll: Type.Boolean(),
   replyTo: Type.Union([ReplyRef, Type.Null()]),
+  attachment: Type.Union([AttachmentRef, Type.Null()], { description: 'The image or file; null when recalled' }),
   createdAt: Type.String(),
   editedAt: NullableString,
   recalledAt: NullableString,

@@ -3,6 +3,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Dialect } from './connect.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-messaging.js';
+import * as m0003 from './migrations/0003-group-tools.js';
+import * as m0004 from './migrations/0004-attachments.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -10,6 +12,8 @@ type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-foundation': m0001,
   '0002-messaging': m0002,
+  '0003-group-tools': m0003,
+  '0004-attachments': m0004,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

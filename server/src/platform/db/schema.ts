@@ -228,6 +228,51 @@ export type ConversationInviteTable = {
   created_at: string;
 };
 
+export type AnnouncementConfirmationTable = {
+  org_id: string;
+  conversation_id: string;
+  announcement_at: string;
+  member_id: string;
+  confirmed_at: string;
+};
+
+export type TodoTable = {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  message_id: string;
+  creator_id: string;
+  assignee_id: string;
+  due_at: string | null;
+  status: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_at: string;
+};
+
+export type BookmarkTable = {
+  org_id: string;
+  member_id: string;
+  message_id: string;
+  conversation_id: string;
+  created_at: string;
+};
+
+export type AttachmentTable = {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  uploader_id: string;
+  /** The message that sent it; null until sent. A message claims an attachment once. */
+  message_id: string | null;
+  sha256: string;
+  size: number;
+  mime: string;
+  name: string;
+  kind: string;
+  created_at: string;
+};
+
 export type Database = {
   orgs: OrgTable;
   departments: DepartmentTable;
@@ -248,5 +293,9 @@ export type Database = {
   message_hides: MessageHideTable;
   conversation_events: ConversationEventTable;
   conversation_invites: ConversationInviteTable;
+  attachments: AttachmentTable;
+  announcement_confirmations: AnnouncementConfirmationTable;
+  todos: TodoTable;
+  bookmarks: BookmarkTable;
   kysely_migration?: { name: Generated<string> };
 };

@@ -3,6 +3,7 @@ import type { Messages, NamespaceMessages } from './messages';
 const zhCN = {
   appName: 'Concord',
   nav: {
+    messages: '消息',
     directory: '通讯录',
     admin: '管理后台',
     roles: '角色权限',
@@ -66,6 +67,7 @@ const zhCN = {
 const en: Messages<typeof zhCN> = {
   appName: 'Concord',
   nav: {
+    messages: 'Messages',
     directory: 'Directory',
     admin: 'Admin',
     roles: 'Roles',

@@ -2,6 +2,7 @@
 import { adminMessages } from '../../features/admin/i18n';
 import { authMessages } from '../../features/auth/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
+import { messagesMessages } from '../../features/messages/i18n';
 import { commonMessages } from './common';
 
 export const NAMESPACES = {
@@ -9,6 +10,7 @@ export const NAMESPACES = {
   auth: authMessages,
   directory: directoryMessages,
   admin: adminMessages,
+  messages: messagesMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

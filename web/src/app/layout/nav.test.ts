@@ -4,7 +4,11 @@ import { NAV, selectedNavKey, visibleNav } from './nav';
 describe('navigation', () => {
   it('hides the admin area from a member without admin permissions', () => {
     const items = visibleNav(NAV, (p) => p === 'member.view');
-    expect(items.map((i) => i.key)).toEqual(['directory']);
+    expect(items.map((i) => i.key)).toEqual(['messages', 'directory']);
+  });
+
+  it('shows messages to every member, without any permission', () => {
+    expect(visibleNav(NAV, () => false).map((i) => i.key)).toEqual(['messages']);
   });
 
   it('shows only the admin pages the member may open', () => {
@@ -15,6 +19,7 @@ describe('navigation', () => {
   it('selects the entry for nested paths', () => {
     expect(selectedNavKey(NAV, '/directory/members/42')).toBe('directory');
     expect(selectedNavKey(NAV, '/admin/audit')).toBe('audit');
+    expect(selectedNavKey(NAV, '/messages/c1')).toBe('messages');
     expect(selectedNavKey(NAV, '/account')).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 /** The left navigation: one entry per area, shown only to members who may open it. */
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  KeyOutlined,
+  MessageOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = {
@@ -13,6 +20,7 @@ export type NavItem = {
 };
 
 export const NAV: NavItem[] = [
+  { key: 'messages', path: '/messages', label: 'nav.messages', icon: <MessageOutlined /> },
   {
     key: 'directory',
     path: '/directory',

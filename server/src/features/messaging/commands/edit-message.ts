@@ -4,6 +4,8 @@ import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { conflict, forbidden } from '../../../platform/errors.js';
 import { appendConversationEvent, publishEvents } from '../event-log.js';
+import { enforceHarassmentRules } from '../harassment-check.js';
+import { requireMembership } from '../membership.js';
 import { presentMessage } from '../message-presenter.js';
 import { findMessageView, requireVisibleMessage } from '../message-queries.js';
 import type { EditMessageInput, MessageOut } from '../message-schemas.js';
@@ -29,6 +31,9 @@ export async function editMessage(
   }
   const body = cleanBody(input.body);
   if (body === message.body) return presentMessage(message);
+  // An edit must not slip past the group's rules (links, keywords) that the send obeyed.
+  const { membership } = await requireMembership(ctx.db, actor, message.conversation_id);
+  await enforceHarassmentRules(ctx, actor, conversation, membership.role, body);
 
   const editedAt = now.toISOString();
   const event = await ctx.db.transaction().execute(async (tx) => {

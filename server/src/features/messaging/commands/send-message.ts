@@ -1,9 +1,11 @@
-/** Sending a text message: membership, body, mentions and reply rules, idempotent by client id. */
+/** Sending a message (text, or an uploaded image/file): membership, body, mentions, reply and attachment rules, idempotent by client id. */
 import { MESSAGING_LIMITS } from '@concord/protocol';
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
+import { attachmentForMessage } from '../attachment-claim.js';
 import { publishEvents } from '../event-log.js';
+import { enforceHarassmentRules } from '../harassment-check.js';
 import { requireMembership } from '../membership.js';
 import { checkMentionAll, checkMentions } from '../mentions.js';
 import { presentMessage } from '../message-presenter.js';
@@ -37,7 +39,10 @@ export async function sendMessage(
   if (stored) return presentMessage(stored);
 
   if (conversation.status !== 'active') throw conflict('This group has been dissolved; no new messages can be sent');
-  const body = cleanBody(input.body);
+  const kind = input.kind ?? 'text';
+  const attachment = await attachmentForMessage(ctx.db, actor, conversationId, kind, input.attachmentId);
+  // An image or file may come without a caption; text needs a body.
+  const body = attachment && !input.body?.trim() ? '' : cleanBody(input.body ?? '');
   const mentions = await checkMentions(ctx.db, actor.orgId, conversationId, input.mentions ?? []);
   if (input.mentionAll) checkMentionAll(membership.role);
   let reply: MessageView['reply'] = null;
@@ -53,6 +58,8 @@ export async function sendMessage(
     };
   }
 
+  await enforceHarassmentRules(ctx, actor, conversation, membership.role, body);
+
   try {
     const result = await ctx.db.transaction().execute((tx) =>
       storeMessage(ctx, tx, {
@@ -60,8 +67,9 @@ export async function sendMessage(
         conversationId,
         sender: { id: actor.memberId, name: actor.name },
         clientMsgId: input.clientMsgId,
-        kind: 'text',
+        kind,
         body,
+        attachment,
         mentions,
         mentionAll: input.mentionAll ?? false,
         reply,

@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { conflict, notFound } from '../../../platform/errors.js';
+import { claimAttachment } from '../attachment-claim.js';
+import type { AttachmentOut } from '../attachment-schemas.js';
 import { appendConversationEvent } from '../event-log.js';
 import { presentMessage } from '../message-presenter.js';
 import { findByClientMsgId, type MessageView } from '../message-queries.js';
@@ -17,11 +19,13 @@ export type NewMessage = {
   conversationId: string;
   sender: { id: string; name: string } | null;
   clientMsgId: string | null;
-  kind: 'text' | 'system';
+  kind: 'text' | 'system' | 'image' | 'file';
   body: string;
   mentions: string[];
   mentionAll: boolean;
   reply: MessageView['reply'];
+  /** The uploaded image or file; claimed by this message in the same transaction. */
+  attachment?: AttachmentOut | null;
 };
 
 export type StoredMessage =
@@ -77,7 +81,7 @@ export async function storeMessage(
     mention_all: input.mentionAll ? 1 : 0,
     reply_to_id: input.reply?.id ?? null,
     reply: input.reply,
-    attachment: null,
+    attachment: input.attachment ? JSON.stringify(input.attachment) : null,
     created_at: at,
     edited_at: null,
     recalled_at: null,
@@ -94,6 +98,7 @@ export async function storeMessage(
   if (event.seq !== view.seq) throw new Error(`seq mismatch: expected ${view.seq}, event got ${event.seq}`);
   const { sender_name: _name, reply: _reply, ...row } = view;
   await tx.insertInto('messages').values(row).execute();
+  if (input.attachment) await claimAttachment(tx, input.orgId, input.attachment.id, view.id);
   if (input.sender) {
     await tx
       .updateTable('conversation_members')

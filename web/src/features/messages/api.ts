@@ -1,0 +1,138 @@
+/** Messaging reads and writes over the typed client; query keys shared with the realtime feed. */
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../lib/api/client';
+import type { ChatMessage, MessageWindow } from './message-cache';
+
+export const PAGE_SIZE = 50;
+
+export const keys = {
+  list: ['messages', 'conversations'] as const,
+  detail: (id: string) => ['messages', 'conversation', id] as const,
+  window: (id: string) => ['messages', 'window', id] as const,
+  readers: (id: string) => ['messages', 'readers', id] as const,
+  invites: (id: string) => ['messages', 'invites', id] as const,
+  memberSearch: (q: string) => ['messages', 'member-search', q] as const,
+};
+
+const fetchList = () => unwrap(api.GET('/api/v1/conversations'));
+const fetchDetail = (id: string) => unwrap(api.GET('/api/v1/conversations/{id}', { params: { path: { id } } }));
+
+export type ConversationSummary = Awaited<ReturnType<typeof fetchList>>['items'][number];
+export type ConversationDetail = Awaited<ReturnType<typeof fetchDetail>>;
+
+export function useConversations() {
+  return useQuery({ queryKey: keys.list, queryFn: fetchList, staleTime: 10_000 });
+}
+
+export function useConversation(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.detail(id ?? ''),
+    queryFn: () => fetchDetail(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 10_000,
+  });
+}
+
+export async function fetchPage(id: string, before?: number): Promise<MessageWindow> {
+  const page = await unwrap(
+    api.GET('/api/v1/conversations/{id}/messages', { params: { path: { id }, query: { before, limit: PAGE_SIZE } } }),
+  );
+  return { items: page.items as ChatMessage[], hasMore: page.hasMore };
+}
+
+/** The newest page; older pages and live events are merged into the same cache entry. */
+export function useMessageWindow(id: string) {
+  return useQuery({ queryKey: keys.window(id), queryFn: () => fetchPage(id), staleTime: Number.POSITIVE_INFINITY });
+}
+
+export function useReaders(messageId: string | null) {
+  return useQuery({
+    queryKey: keys.readers(messageId ?? ''),
+    queryFn: () => unwrap(api.GET('/api/v1/messages/{id}/readers', { params: { path: { id: messageId ?? '' } } })),
+    enabled: Boolean(messageId),
+  });
+}
+
+export function useMemberSearch(q: string) {
+  return useQuery({
+    queryKey: keys.memberSearch(q),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/members', { params: { query: { q: q || undefined, status: 'active', limit: 20 } } })),
+    staleTime: 30_000,
+  });
+}
+
+export function useInvites(conversationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.invites(conversationId),
+    queryFn: () => unwrap(api.GET('/api/v1/conversations/{id}/invites', { params: { path: { id: conversationId } } })),
+    enabled,
+  });
+}
+
+export type SendInput = {
+  clientMsgId: string;
+  body: string;
+  mentions?: string[];
+  mentionAll?: boolean;
+  replyToId?: string;
+};
+
+export async function sendMessage(conversationId: string, input: SendInput): Promise<ChatMessage> {
+  const sent = await unwrap(
+    api.POST('/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } }, body: input }),
+  );
+  return sent as ChatMessage;
+}
+
+export const markRead = (id: string, seq: number) =>
+  unwrap(api.POST('/api/v1/conversations/{id}/read', { params: { path: { id } }, body: { seq } }));
+
+export const recallMessage = (id: string) =>
+  unwrap(api.POST('/api/v1/messages/{id}/recall', { params: { path: { id } } }));
+
+export const hideMessage = (id: string) => unwrap(api.DELETE('/api/v1/messages/{id}', { params: { path: { id } } }));
+
+export type UpdateConversation = {
+  name?: string;
+  announcement?: string | null;
+  settings?: { onlyAdminsInvite?: boolean; welcomeMessage?: string | null };
+  pinned?: boolean;
+  muted?: boolean;
+};
+
+export const updateConversation = (id: string, body: UpdateConversation) =>
+  unwrap(api.PATCH('/api/v1/conversations/{id}', { params: { path: { id } }, body }));
+
+export const createGroup = (name: string, memberIds: string[]) =>
+  unwrap(api.POST('/api/v1/conversations', { body: { kind: 'group', name, memberIds } }));
+
+export const createDirect = (memberId: string) =>
+  unwrap(api.POST('/api/v1/conversations', { body: { kind: 'direct', memberId } }));
+
+export const addMembers = (id: string, memberIds: string[]) =>
+  unwrap(api.POST('/api/v1/conversations/{id}/members', { params: { path: { id } }, body: { memberIds } }));
+
+export const removeMember = (id: string, memberId: string) =>
+  unwrap(api.DELETE('/api/v1/conversations/{id}/members/{memberId}', { params: { path: { id, memberId } } }));
+
+export const transferOwner = (id: string, memberId: string) =>
+  unwrap(api.POST('/api/v1/conversations/{id}/transfer-owner', { params: { path: { id } }, body: { memberId } }));
+
+export const dissolveConversation = (id: string) =>
+  unwrap(api.POST('/api/v1/conversations/{id}/dissolve', { params: { path: { id } } }));
+
+export const createInvite = (id: string, body: { expiresInHours?: number; maxUses?: number }) =>
+  unwrap(api.POST('/api/v1/conversations/{id}/invites', { params: { path: { id } }, body }));
+
+export const revokeInvite = (id: string, inviteId: string) =>
+  unwrap(api.DELETE('/api/v1/conversations/{id}/invites/{inviteId}', { params: { path: { id, inviteId } } }));
+
+export const joinByInvite = (code: string) =>
+  unwrap(api.POST('/api/v1/invites/{code}/join', { params: { path: { code } } }));
+
+/** After a change to a conversation's settings or members: its detail and the list. */
+export function refreshConversation(queryClient: QueryClient, id: string) {
+  void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
+  void queryClient.invalidateQueries({ queryKey: keys.list });
+}
