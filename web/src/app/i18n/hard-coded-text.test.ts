@@ -24,7 +24,7 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name) || entry.name.endsWith('.gen.ts'))
       return [];
-    if (entry.name === 'i18n.ts' || path.includes(`${join('app', 'i18n')}`)) return [];
+    if (/^i18n(-[\w-]+)?\.ts$/.test(entry.name) || path.includes(`${join('app', 'i18n')}`)) return [];
     return [path];
   });
 }
