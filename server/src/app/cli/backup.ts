@@ -1,6 +1,6 @@
 /**
  * `concord backup --out FILE`: a consistent copy of the SQLite database, taken online through
- * SQLite's backup API while the server keeps serving. PostgreSQL has its own tool (pg_dump).
+ * `VACUUM INTO` while the server keeps serving. PostgreSQL has its own tool (pg_dump).
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,10 +35,10 @@ export async function backupCommand(args: string[], io: CliIo, config: Config): 
   const store = openStore({ sqlitePath: source });
   try {
     if (!store.sqlite) throw new Error('the store is not SQLite');
-    // Copy everything in one step: SQLite restarts a backup whenever another connection writes
-    // between steps, so small steps could chase a busy server forever. In WAL mode the single
-    // step reads a snapshot without blocking the server's writes.
-    await store.sqlite.backup(out, { progress: ({ remainingPages }) => Math.max(100, remainingPages) });
+    // VACUUM INTO writes a consistent copy from one read snapshot. Unlike the page-by-page backup
+    // API it never restarts when the server writes meanwhile, and in WAL mode it does not block
+    // the server's writes while it reads.
+    store.sqlite.prepare('VACUUM INTO ?').run(out);
   } finally {
     await store.close();
   }
