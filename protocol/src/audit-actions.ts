@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'api_token.revoked',
   'audit.exported',
   'conversation.member_removed',
+  'conversation.guest_joined',
   'conversation.member_role_changed',
   'conversation.owner_transferred',
   'conversation.dissolved',

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'too_many_attempts',
+  'mail_unavailable',
   'totp_required',
   'totp_setup_required',
   'internal',
@@ -29,6 +30,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   limit_exceeded: 422,
   too_many_attempts: 429,
+  mail_unavailable: 503,
   internal: 500,
 };
 

@@ -19,6 +19,8 @@ export const MESSAGING_LIMITS = {
   recallWindowSeconds: 120,
   /** A sender may edit a message this long after sending it. */
   editWindowSeconds: 24 * 3600,
+  /** Characters in an external participant's display name. */
+  guestNameMax: 40,
 } as const;
 
 /** Everything that happens in a conversation, in the order of its per-conversation `seq`. */

@@ -1,12 +1,13 @@
 /**
  * Sweeps every route in the OpenAPI document: an admin of another org, and a supervisor whose
  * data scope does not reach the target, must get 404/403 for every id route and must never see
- * the target's data in any list — and nothing of the target may change.
+ * the target's data in any list — and nothing of the target may change. A guest (external
+ * participant) of the same org reaches only the routes of taking part in their own group.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import { startTestServer, type TestServer } from './harness.js';
-import { makeConversation } from './messaging-factories.js';
+import { makeConversation, makeGuest } from './messaging-factories.js';
 import { multipartFile } from './multipart.js';
 import { STORE_KINDS } from './stores.js';
 
@@ -55,6 +56,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
   let idsOfA: Record<string, string>;
   let outsider: { authorization: string };
   let scoped: { authorization: string };
+  let guest: { authorization: string };
   let outOfScope: Record<string, string>;
   let auditCountBefore: number;
 
@@ -71,6 +73,11 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     const supervisor = await makeMember(ctx, orgA, { departmentId: regionA1, name: '区域经理', roles: ['supervisor'] });
     scoped = await sessionFor(ctx, orgA.orgId, supervisor.id);
     outsider = await sessionFor(ctx, orgB.orgId, orgB.ownerId);
+    const guestGroup = await makeConversation(ctx, {
+      orgId: orgA.orgId,
+      members: [{ id: supervisor.id, role: 'owner' }],
+    });
+    guest = await sessionFor(ctx, orgA.orgId, await makeGuest(ctx, orgA, guestGroup));
     const tokenId = ctx.ids.next();
     await ctx.db
       .insertInto('api_tokens')
@@ -173,7 +180,26 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     expect(await sweep(scoped.authorization, outOfScope, true)).toEqual([]);
   });
 
-  it('leaves the target org unchanged after both sweeps', async () => {
+  it('gives a guest of the same org nothing beyond their own group on any route', async () => {
+    expect(await sweep(guest.authorization, idsOfA)).toEqual([]);
+  });
+
+  it('opens to a guest only the routes of taking part in their group', async () => {
+    const open: string[] = [];
+    for (const op of await operations(server)) {
+      const key = `${op.method} ${op.path}`;
+      if (!op.path.startsWith('/api/v1/') || PUBLIC_ROUTES.has(op.path) || GUEST_ROUTES.has(key)) continue;
+      const res = await server.app.inject({
+        method: op.method as 'GET',
+        url: op.path.replace('{id}', idsOfA.members as string),
+        headers: { authorization: guest.authorization },
+      });
+      if (res.statusCode !== 403) open.push(`${key} answered ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it('leaves the target org unchanged after every sweep', async () => {
     const victim = await server.ctx.db
       .selectFrom('members')
       .select(['name', 'status', 'title'])
@@ -235,8 +261,36 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
   });
 });
 
-/** Routes open without a token on purpose: sign-in, and first-run setup (closed once an org exists). */
-const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/setup', '/api/v1/setup/demo']);
+/**
+ * Routes open without a token on purpose: sign-in, first-run setup (closed once an org exists),
+ * and the join page of an invite link (the code is the secret, the email code proves the visitor).
+ */
+const PUBLIC_ROUTES = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/setup',
+  '/api/v1/setup/demo',
+  '/api/v1/invites/{code}',
+  '/api/v1/invites/{code}/email-code',
+  '/api/v1/invites/{code}/guest-join',
+]);
+
+/** What a guest may do: read and write in their group, files, receipts, leave, sign out. */
+const GUEST_ROUTES = new Set([
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/conversations',
+  'GET /api/v1/conversations/{id}',
+  'DELETE /api/v1/conversations/{id}/members/{memberId}',
+  'GET /api/v1/conversations/{id}/messages',
+  'POST /api/v1/conversations/{id}/messages',
+  'POST /api/v1/conversations/{id}/read',
+  'PATCH /api/v1/messages/{id}',
+  'POST /api/v1/messages/{id}/recall',
+  'DELETE /api/v1/messages/{id}',
+  'GET /api/v1/messages/{id}/readers',
+  'POST /api/v1/conversations/{id}/attachments',
+  'GET /api/v1/attachments/{id}',
+  'POST /api/v1/conversations/{id}/announcement/confirm',
+]);
 
 async function countAudit(server: TestServer, orgId: string): Promise<number> {
   const rows = await server.ctx.db

@@ -1,6 +1,7 @@
 /** Builders for messaging test data: conversations inserted directly, with their members. */
 import type { ConversationRole } from '@concord/protocol';
 import type { Ctx } from '../src/app/context.js';
+import { newMemberRow } from '../src/features/directory/member-row.js';
 
 export type ConversationSeed = {
   orgId: string;
@@ -54,5 +55,46 @@ export async function makeConversation(ctx: Ctx, seed: ConversationSeed): Promis
       )
       .execute();
   }
+  return id;
+}
+
+/** An external participant (guest) already in the conversation, as joining by email code leaves them. */
+export async function makeGuest(
+  ctx: Ctx,
+  org: { orgId: string; rootDepartmentId: string },
+  conversationId: string,
+  name = '访客',
+): Promise<string> {
+  const id = ctx.ids.next();
+  const now = ctx.clock.now().toISOString();
+  await ctx.db
+    .insertInto('members')
+    .values(newMemberRow({ id, orgId: org.orgId, name, primaryDepartmentId: org.rootDepartmentId, now, kind: 'guest' }))
+    .execute();
+  await ctx.db
+    .insertInto('guest_identities')
+    .values({
+      member_id: id,
+      org_id: org.orgId,
+      conversation_id: conversationId,
+      email: `${id}@guest.example.test`,
+      invite_id: null,
+      verified_at: now,
+      created_at: now,
+    })
+    .execute();
+  await ctx.db
+    .insertInto('conversation_members')
+    .values({
+      org_id: org.orgId,
+      conversation_id: conversationId,
+      member_id: id,
+      role: 'member',
+      joined_at: now,
+      read_seq: 0,
+      pinned: 0,
+      muted: 0,
+    })
+    .execute();
   return id;
 }

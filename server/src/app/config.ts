@@ -25,6 +25,8 @@ export type Config = {
   /** argon2id cost; tests lower it, production keeps the library's defaults. */
   passwordHash: { memoryCost: number; timeCost: number };
   jobs: { pollMs: number; leaseSeconds: number };
+  /** Outgoing mail (one-time codes for external participants); unset SMTP_URL means no mail. */
+  mail: { smtpUrl: string | undefined; from: string };
   /** The built web console (CONCORD_WEB_DIR); unset means the repository's `web/dist`. */
   webDir: string | undefined;
 };
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     passwordHash: { memoryCost: 19456, timeCost: 2 },
     jobs: { pollMs: 1000, leaseSeconds: 300 },
+    mail: { smtpUrl: env.SMTP_URL || undefined, from: env.CONCORD_MAIL_FROM || 'Concord <no-reply@concord.invalid>' },
     webDir: env.CONCORD_WEB_DIR ? resolve(env.CONCORD_WEB_DIR) : undefined,
   };
 }

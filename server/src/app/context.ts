@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Dialect, Store } from '../platform/db/connect.js';
 import type { Database } from '../platform/db/schema.js';
 import type { IdGenerator } from '../platform/ids.js';
+import type { Mailer } from '../platform/mail/mailer.js';
 import type { Config } from './config.js';
 
 export type Ctx = {
@@ -17,6 +18,7 @@ export type Ctx = {
   bus: EventBus;
   config: Config;
   log: Logger;
+  mail: Mailer;
 };
 
 /** The current time as stored: ISO-8601 UTC. */

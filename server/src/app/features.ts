@@ -1,6 +1,7 @@
 /** Every feature's routes, in one list; adding a feature means adding a line here. */
 import { auditRoutes } from '../features/audit/routes.js';
 import { directoryRoutes } from '../features/directory/routes.js';
+import { guestRoutes } from '../features/guests/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
 import { messagingRoutes } from '../features/messaging/routes.js';
 import { orgRoutes } from '../features/org/routes.js';
@@ -16,4 +17,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   auditRoutes,
   setupRoutes,
   messagingRoutes,
+  guestRoutes,
 ];

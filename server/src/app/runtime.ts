@@ -10,6 +10,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { type IdGenerator, uuidV7Ids } from '../platform/ids.js';
 import { JobWorker } from '../platform/jobs/worker.js';
 import { loggerOptions } from '../platform/log.js';
+import { createMailer } from '../platform/mail/mailer.js';
 import type { Config } from './config.js';
 import type { Ctx } from './context.js';
 import { registerEventHandlers } from './event-handlers.js';
@@ -49,6 +50,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     bus,
     config,
     log,
+    mail: createMailer(config.mail),
   };
   const worker = new JobWorker({
     db: store.db,
@@ -68,6 +70,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async close() {
       await worker.stop();
       await bus.close();
+      ctx.mail.close();
       await store.close();
     },
   };

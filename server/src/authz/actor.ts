@@ -11,7 +11,8 @@ import type { Database } from '../platform/db/schema.js';
 export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
 
 export type Actor = {
-  kind: 'member' | 'api_token';
+  /** `guest`: an external participant, signed in to the one external group they joined. */
+  kind: 'member' | 'api_token' | 'guest';
   orgId: string;
   memberId: string;
   name: string;
@@ -36,6 +37,28 @@ export type ActorSource = {
 
 const PERMISSION_SET = new Set<string>(PERMISSIONS);
 
+/** A guest holds no permissions: only routes open to guests, and only their group, are reachable. */
+function guestActor(
+  orgId: string,
+  member: { id: string; name: string },
+  source: ActorSource,
+  meta: RequestMeta,
+): Actor | null {
+  if (source.kind !== 'member') return null;
+  return {
+    kind: 'guest',
+    orgId,
+    memberId: member.id,
+    name: member.name,
+    departmentIds: [],
+    grants: new Map(),
+    sessionId: source.sessionId ?? null,
+    apiTokenId: null,
+    totpSetupRequired: false,
+    meta,
+  };
+}
+
 /** Builds the actor for an active member; null when the member is missing or not active. */
 export async function loadActor(
   db: Kysely<Database>,
@@ -46,11 +69,12 @@ export async function loadActor(
 ): Promise<Actor | null> {
   const member = await db
     .selectFrom('members')
-    .select(['id', 'name', 'status', 'totp_enabled'])
+    .select(['id', 'name', 'status', 'totp_enabled', 'kind'])
     .where('org_id', '=', orgId)
     .where('id', '=', memberId)
     .executeTakeFirst();
   if (member?.status !== 'active') return null;
+  if (member.kind === 'guest') return guestActor(orgId, member, source, meta);
 
   const [departments, roleRows, org] = await Promise.all([
     db

@@ -1,13 +1,13 @@
 /**
  * Authentication for /api/v1: every route needs a bearer token unless its config says
  * `public: true`. A member who must still set up two-factor reaches only routes marked
- * `totpSetup: true`.
+ * `totpSetup: true`; a guest (external participant) only routes marked `guest: true`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Ctx } from '../app/context.js';
 import type { Actor, RequestMeta } from '../authz/actor.js';
 import { actorFromBearer } from '../features/identity/bearer.js';
-import { DomainError, unauthorized } from '../platform/errors.js';
+import { DomainError, forbidden, unauthorized } from '../platform/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean;
     totpSetup?: boolean;
+    /** Open to guests (external participants); every other route refuses them. */
+    guest?: boolean;
   }
 }
 
@@ -41,6 +43,9 @@ export function installAuth(app: FastifyInstance, ctx: Ctx): void {
     if (token) req.actor = await actorFromBearer(ctx, token, requestMeta(req));
     if (config?.public) return;
     if (!req.actor) throw unauthorized(token ? 'The session has ended; sign in again' : 'Sign in first');
+    if (req.actor.kind === 'guest' && !config?.guest) {
+      throw forbidden('Guests can only take part in the group they joined');
+    }
     if (req.actor.totpSetupRequired && !config?.totpSetup) {
       throw new DomainError('totp_setup_required', 'Set up two-factor sign-in before continuing');
     }

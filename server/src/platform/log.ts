@@ -13,6 +13,7 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.passwordHash',
   '*.tokenHash',
+  '*.smtpUrl',
   'password',
   'token',
 ];

@@ -30,12 +30,13 @@ function ensureWebBuilt(): void {
   });
 }
 
-export async function startConsole(): Promise<RunningConsole> {
+/** `env`: extra environment for the server (e.g. SMTP_URL of a test's mail server). */
+export async function startConsole(env: Record<string, string> = {}): Promise<RunningConsole> {
   ensureServerBuilt();
   ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-e2e-'));
   const port = await freePort();
-  const server = startBuiltServer({ CONCORD_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
+  const server = startBuiltServer({ CONCORD_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(`${url}/healthz`, server, 15_000);
   return {

@@ -11,6 +11,7 @@ import { SetupPage } from '../features/auth/setup-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
+import { JoinPage } from '../features/guest/join-page';
 import { MessagesPage } from '../features/messages/messages-page';
 import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './layout/app-layout';
@@ -18,6 +19,8 @@ import { AppLayout } from './layout/app-layout';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/setup', element: <SetupPage /> },
+  // Invite links open here in any browser: colleagues join with their account, visitors by email code.
+  { path: '/join/:code', element: <JoinPage /> },
   {
     path: '/',
     element: (

@@ -18,6 +18,8 @@ export type NewMember = {
   supervisorId?: string | null;
   joinedOn?: string | null;
   passwordHash?: string | null;
+  /** Staff by default; guests are created only by joining an external group. */
+  kind?: 'staff' | 'guest';
 };
 
 export function newMemberRow(member: NewMember): MemberTable {
@@ -25,6 +27,7 @@ export function newMemberRow(member: NewMember): MemberTable {
   return {
     id: member.id,
     org_id: member.orgId,
+    kind: member.kind ?? 'staff',
     name: member.name,
     name_pinyin: keys.pinyin,
     name_initials: keys.initials,

@@ -100,6 +100,7 @@ export async function assertSupervisorAllowed(
       .select('supervisor_id')
       .where('org_id', '=', orgId)
       .where('id', '=', cur)
+      .where('kind', '=', 'staff')
       .executeTakeFirst();
     if (!row) {
       if (cur === supervisorId) throw notFound('supervisor', { field: 'supervisorId' });

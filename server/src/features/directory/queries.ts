@@ -64,6 +64,7 @@ export async function departmentContents(
       .selectFrom('members')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('org_id', '=', orgId)
+      .where('kind', '=', 'staff')
       .where((eb) =>
         eb.or([
           eb('primary_department_id', '=', departmentId),
@@ -81,8 +82,15 @@ export async function departmentContents(
   return { children: Number(children?.n ?? 0), members: Number(members?.n ?? 0) };
 }
 
+/** A member of the directory (guests of external groups are not in it). */
 export function findMember(db: Db, orgId: string, id: string): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('kind', '=', 'staff')
+    .executeTakeFirst();
 }
 
 /** Department ids of each member, primary first. */
@@ -167,7 +175,11 @@ export function listMemberRows(
   filter: MemberListFilter,
 ): Promise<MemberRow[]> {
   const key = pinyinKey(dialect);
-  let query = db.selectFrom('members').selectAll('members').where('members.org_id', '=', orgId);
+  let query = db
+    .selectFrom('members')
+    .selectAll('members')
+    .where('members.org_id', '=', orgId)
+    .where('members.kind', '=', 'staff');
   const inDepartments = (ids: ReadonlySet<string>) =>
     sql<boolean>`exists (select 1 from member_departments md where md.member_id = members.id and md.department_id in (${sql.join(
       [...ids],

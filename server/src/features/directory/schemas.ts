@@ -114,7 +114,15 @@ export const UpdateMemberBody = Obj({
 });
 export type UpdateMemberInput = Static<typeof UpdateMemberBody>;
 
-export const DepartMemberBody = Obj({ departedOn: Type.Optional(DateText) });
+export const DepartMemberBody = Obj({
+  departedOn: Type.Optional(DateText),
+  successorId: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description: 'An active member of the org who takes over the groups the departing member owns',
+    }),
+  ),
+});
 export type DepartMemberInput = Static<typeof DepartMemberBody>;
 
 // ---- import ----

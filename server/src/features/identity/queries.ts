@@ -7,6 +7,7 @@ export type MemberRow = Omit<MemberTable, 'name_pinyin' | 'name_initials'>;
 const MEMBER_COLUMNS = [
   'id',
   'org_id',
+  'kind',
   'name',
   'title',
   'mobile',

@@ -43,8 +43,8 @@ function registerAuthRoutes(app: App, ctx: Ctx): void {
   app.post(
     '/api/v1/auth/logout',
     {
-      // Reachable while two-factor setup is pending, so nobody is stuck signed in.
-      config: { totpSetup: true },
+      // Reachable while two-factor setup is pending (and by guests), so nobody is stuck signed in.
+      config: { totpSetup: true, guest: true },
       schema: { tags, summary: 'Sign out: end the current session', response: { 200: Ok, ...errorResponses } },
     },
     async (req) => {

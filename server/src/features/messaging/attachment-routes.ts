@@ -14,6 +14,7 @@ function routes(app: App, ctx: Ctx): void {
   app.post(
     '/api/v1/conversations/:id/attachments',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary:
@@ -34,6 +35,7 @@ function routes(app: App, ctx: Ctx): void {
   app.get(
     '/api/v1/attachments/:id',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary:

@@ -33,6 +33,7 @@ export function conversationMemberRoutes(app: App, ctx: Ctx): void {
   app.delete(
     '/api/v1/conversations/:id/members/:memberId',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Remove a member (owner/admins) or leave the group (yourself)',

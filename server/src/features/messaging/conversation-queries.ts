@@ -195,7 +195,7 @@ export async function memberNames(db: Db, orgId: string, ids: readonly string[])
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export type ConversationMemberRow = { id: string; name: string; role: string; joined_at: string };
+export type ConversationMemberRow = { id: string; name: string; kind: string; role: string; joined_at: string };
 
 const ROLE_ORDER = sql<number>`case cm.role when 'owner' then 0 when 'admin' then 1 else 2 end`;
 
@@ -204,7 +204,7 @@ export function conversationMembers(db: Db, orgId: string, conversationId: strin
   return db
     .selectFrom('conversation_members as cm')
     .innerJoin('members as mb', 'mb.id', 'cm.member_id')
-    .select(['mb.id', 'mb.name', 'cm.role', 'cm.joined_at'])
+    .select(['mb.id', 'mb.name', 'mb.kind', 'cm.role', 'cm.joined_at'])
     .where('cm.org_id', '=', orgId)
     .where('cm.conversation_id', '=', conversationId)
     .orderBy(ROLE_ORDER)

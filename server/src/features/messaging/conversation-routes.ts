@@ -25,6 +25,7 @@ export const conversationRoutes: FeatureRoutes = async (app, ctx) => {
   app.get(
     '/api/v1/conversations',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Your conversations with unread counts, pinned first then by last activity (at most 500)',
@@ -55,6 +56,7 @@ export const conversationRoutes: FeatureRoutes = async (app, ctx) => {
   app.get(
     '/api/v1/conversations/:id',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'One of your conversations with its members and settings',

@@ -127,6 +127,8 @@ export async function resolveCandidates(
       .select(['id', 'name'])
       .where('org_id', '=', orgId)
       .where('status', '=', 'active')
+      // A guest belongs to the one group they joined; nobody adds them elsewhere.
+      .where('kind', '=', 'staff')
       .where('id', 'in', chunk)
       .execute();
     if (rows.length !== chunk.length) throw notFound('member');

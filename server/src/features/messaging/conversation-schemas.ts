@@ -107,6 +107,8 @@ export const ConversationList = Type.Object({ items: Type.Array(ConversationSumm
 export const ConversationMember = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  /** `staff` (a colleague) or `guest` (an external participant). */
+  kind: Type.Union([Type.Literal('staff'), Type.Literal('guest')]),
   role: Type.String(),
   joinedAt: Type.String(),
 });

@@ -2,6 +2,8 @@
 
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
+export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
+export { unfollowDepartment } from './commands/unfollow-department.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
 export { listEventsAfter, publishEvents } from './event-log.js';
 export { conversationIdsOf, memberIdsOf, requireMembership } from './membership.js';

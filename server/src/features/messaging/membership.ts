@@ -6,7 +6,7 @@ import type { ConversationRole } from '@concord/protocol';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor.js';
 import type { ConversationMemberTable, ConversationTable, Database } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 
 export type Membership = { conversation: ConversationTable; membership: ConversationMemberTable };
 
@@ -52,6 +52,10 @@ export async function requireMembership(
 export function isGroupManager(role: string): boolean {
   return role === ('owner' satisfies ConversationRole) || role === ('admin' satisfies ConversationRole);
 }
+
+/** External participants take part in a group but never own or manage it. */
+export const guestCannotManage = () =>
+  invalid('An external participant cannot own or manage the group', { field: 'memberId', reason: 'guest' });
 
 /** Ids of the conversations a member belongs to (the realtime gateway subscribes to these). */
 export async function conversationIdsOf(db: Kysely<Database>, orgId: string, memberId: string): Promise<string[]> {

@@ -29,6 +29,7 @@ function routes(app: App, ctx: Ctx): void {
   app.post(
     '/api/v1/conversations/:id/messages',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary:
@@ -44,6 +45,7 @@ function routes(app: App, ctx: Ctx): void {
   app.get(
     '/api/v1/conversations/:id/messages',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary:
@@ -59,6 +61,7 @@ function routes(app: App, ctx: Ctx): void {
   app.post(
     '/api/v1/conversations/:id/read',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Move your read cursor forward to a seq (members; never moves back)',
@@ -73,6 +76,7 @@ function routes(app: App, ctx: Ctx): void {
   app.patch(
     '/api/v1/messages/:id',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Edit your own message within the edit window',
@@ -87,6 +91,7 @@ function routes(app: App, ctx: Ctx): void {
   app.post(
     '/api/v1/messages/:id/recall',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Recall a message: the sender within 2 minutes, or a group owner/admin at any time (audited)',
@@ -100,6 +105,7 @@ function routes(app: App, ctx: Ctx): void {
   app.delete(
     '/api/v1/messages/:id',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Delete a message for yourself only (others still see it)',
@@ -116,6 +122,7 @@ function routes(app: App, ctx: Ctx): void {
   app.get(
     '/api/v1/messages/:id/readers',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Who of the current members has read the message and who has not (members)',

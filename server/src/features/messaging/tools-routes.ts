@@ -75,6 +75,7 @@ export const toolsRoutes: FeatureRoutes = async (app, ctx) => {
   app.post(
     '/api/v1/conversations/:id/announcement/confirm',
     {
+      config: { guest: true },
       schema: {
         tags,
         summary: 'Confirm you have read the current announcement (members; again changes nothing)',

@@ -134,6 +134,7 @@ export async function findMemberForRoles(db: Db, orgId: string, memberId: string
     .select(['id', 'name', 'status'])
     .where('org_id', '=', orgId)
     .where('id', '=', memberId)
+    .where('kind', '=', 'staff')
     .executeTakeFirst();
   if (!member) return null;
   const departments = await db

@@ -25,6 +25,8 @@ export type DepartmentTable = {
 export type MemberTable = {
   id: string;
   org_id: string;
+  /** `staff` (the directory) or `guest` (an external participant of one external group). */
+  kind: string;
   name: string;
   name_pinyin: string;
   name_initials: string;
@@ -108,6 +110,30 @@ export type ApiTokenTable = {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+};
+
+export type GuestIdentityTable = {
+  member_id: string;
+  org_id: string;
+  conversation_id: string;
+  email: string;
+  invite_id: string | null;
+  verified_at: string;
+  created_at: string;
+};
+
+export type EmailCodeTable = {
+  id: string;
+  org_id: string;
+  purpose: string;
+  subject_id: string;
+  email: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: string;
+  consumed_at: string | null;
+  ip: string | null;
+  created_at: string;
 };
 
 export type AuthFailureTable = {
@@ -283,6 +309,8 @@ export type Database = {
   role_permissions: RolePermissionTable;
   member_roles: MemberRoleTable;
   sessions: SessionTable;
+  guest_identities: GuestIdentityTable;
+  email_codes: EmailCodeTable;
   api_tokens: ApiTokenTable;
   auth_failures: AuthFailureTable;
   audit_log: AuditLogTable;

@@ -2,6 +2,7 @@
 import { adminMessages } from '../../features/admin/i18n';
 import { authMessages } from '../../features/auth/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
+import { guestMessages } from '../../features/guest/i18n';
 import { messagesMessages } from '../../features/messages/i18n';
 import { commonMessages } from './common';
 
@@ -11,6 +12,7 @@ export const NAMESPACES = {
   directory: directoryMessages,
   admin: adminMessages,
   messages: messagesMessages,
+  guest: guestMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,23 +1,57 @@
 /** The shell around every signed-in page: left navigation, top bar with org, language and member menu. */
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Avatar, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useUnreadTotal } from '../../features/messages/api';
 import { api } from '../../lib/api/client';
 import { setToken } from '../auth/token-store';
 import { can, useMe } from '../auth/use-me';
 import { rememberLanguage } from '../i18n/setup-i18n';
 import { NAV, type NavItem, selectedNavKey, visibleNav } from './nav';
 
-function toMenuItems(items: NavItem[], t: (key: string) => string): MenuProps['items'] {
-  return items.map((item) => ({
-    key: item.key,
-    icon: item.icon,
-    label: t(item.label),
-    children: item.children ? toMenuItems(item.children, t) : undefined,
-  }));
+/** Counts shown beside nav entries (the 消息 entry's unread messages), by nav key. */
+type NavBadges = Record<string, { count: number; label: string }>;
+
+function toMenuItems(
+  items: NavItem[],
+  t: (key: string) => string,
+  badges: NavBadges = {},
+  collapsed = false,
+): MenuProps['items'] {
+  return items.map((item) => {
+    const badge = badges[item.key];
+    return {
+      key: item.key,
+      // A collapsed menu shows only icons: the count becomes a dot on the icon.
+      icon:
+        collapsed && badge && badge.count > 0 ? (
+          <Badge dot offset={[-1, 5]} title={badge.label}>
+            {item.icon}
+          </Badge>
+        ) : (
+          item.icon
+        ),
+      label:
+        badge && badge.count > 0 ? (
+          <span style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+            {t(item.label)}
+            <Badge
+              count={badge.count}
+              overflowCount={99}
+              size="small"
+              title={badge.label}
+              data-testid={`nav-badge-${item.key}`}
+            />
+          </span>
+        ) : (
+          t(item.label)
+        ),
+      children: item.children ? toMenuItems(item.children, t, badges, collapsed) : undefined,
+    };
+  });
 }
 
 function findPath(items: NavItem[], key: string): string | undefined {
@@ -43,6 +77,9 @@ export function AppLayout() {
   const [openKeys, setOpenKeys] = useState<string[]>(['admin']);
   const items = visibleNav(NAV, (p) => can(me, p));
   const selected = selectedNavKey(items, location.pathname);
+  // On the messages page its live feed keeps the count current; elsewhere the count polls.
+  const unread = useUnreadTotal(selected !== 'messages');
+  const badges: NavBadges = { messages: { count: unread, label: t('messages:unreadBadge', { count: unread }) } };
 
   const signOut = async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);
@@ -62,7 +99,7 @@ export function AppLayout() {
       selectedKeys={selected ? [selected] : []}
       openKeys={isCollapsed ? [] : openKeys}
       onOpenChange={setOpenKeys}
-      items={toMenuItems(items, t)}
+      items={toMenuItems(items, t, badges, isCollapsed)}
       onClick={({ key }) => {
         const path = findPath(items, key);
         if (path) navigate(path);
@@ -114,13 +151,15 @@ export function AppLayout() {
         >
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
             {narrow ? (
-              <Button
-                type="text"
-                icon={<MenuOutlined />}
-                onClick={() => setDrawerOpen(true)}
-                aria-label={t('header.menu')}
-                data-testid="nav-toggle"
-              />
+              <Badge dot={unread > 0} offset={[-6, 6]}>
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  onClick={() => setDrawerOpen(true)}
+                  aria-label={t('header.menu')}
+                  data-testid="nav-toggle"
+                />
+              </Badge>
             ) : null}
             <Typography.Text strong ellipsis data-testid="org-name">
               {me?.org.name}

@@ -198,6 +198,7 @@ export const en: Messages<typeof zhCN> = {
     audit: { exported: 'Audit log exported' },
     conversation: {
       member_removed: 'Group member removed',
+      guest_joined: 'External participant joined',
       member_role_changed: 'Group admin changed',
       owner_transferred: 'Group ownership transferred',
       dissolved: 'Group dissolved',

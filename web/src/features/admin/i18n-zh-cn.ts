@@ -190,6 +190,7 @@ export const zhCN = {
     audit: { exported: '导出审计日志' },
     conversation: {
       member_removed: '移出群成员',
+      guest_joined: '外部联系人入群',
       member_role_changed: '调整群管理员',
       owner_transferred: '转让群主',
       dissolved: '解散群聊',

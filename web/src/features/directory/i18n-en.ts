@@ -123,6 +123,10 @@ export const en: Messages<typeof zhCN> = {
     disabled: 'Member disabled',
     enabled: 'Member enabled',
     departed: 'Member offboarded',
+    successor: 'Hand groups over to',
+    successorPlaceholder: 'Choose a colleague (optional)',
+    successorHelp:
+      'Groups this member owns pass to this colleague; without one they go to the longest-serving admin or member of each group.',
     assignRoles: 'Assign roles',
     assignRolesTitle: 'Assign roles to "{{name}}"',
     rolesSaved: 'Roles updated',

@@ -1,6 +1,8 @@
 /** Messaging reads and writes over the typed client; query keys shared with the realtime feed. */
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { ConversationEvent } from '@concord/protocol';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
+import { unreadTotal } from './conversation-list';
 import type { ChatMessage, MessageWindow } from './message-cache';
 
 export const PAGE_SIZE = 50;
@@ -12,6 +14,10 @@ export const keys = {
   readers: (id: string) => ['messages', 'readers', id] as const,
   invites: (id: string) => ['messages', 'invites', id] as const,
   memberSearch: (q: string) => ['messages', 'member-search', q] as const,
+  /** Membership and group changes received live, shown as grey lines among the messages. */
+  notices: (id: string) => ['messages', 'notices', id] as const,
+  /** An attachment's bytes (a Blob), fetched with the bearer header. */
+  attachment: (id: string) => ['messages', 'attachment', id] as const,
 };
 
 const fetchList = () => unwrap(api.GET('/api/v1/conversations'));
@@ -24,6 +30,26 @@ export function useConversations() {
   return useQuery({ queryKey: keys.list, queryFn: fetchList, staleTime: 10_000 });
 }
 
+/** Polling while the messages page (and its live socket) is closed. */
+const UNREAD_POLL_MS = 30_000;
+
+/**
+ * Unread messages of every unmuted conversation, for the navigation badge. It shares the list's
+ * cache entry, so on the messages page the live feed's refreshes move it at once; elsewhere it
+ * polls, and refreshes when the window regains focus.
+ */
+export function useUnreadTotal(poll: boolean): number {
+  const list = useQuery({
+    queryKey: keys.list,
+    queryFn: fetchList,
+    staleTime: 10_000,
+    refetchInterval: poll ? UNREAD_POLL_MS : false,
+    refetchOnWindowFocus: true,
+    select: (data) => unreadTotal(data.items),
+  });
+  return list.data ?? 0;
+}
+
 export function useConversation(id: string | undefined) {
   return useQuery({
     queryKey: keys.detail(id ?? ''),
@@ -31,6 +57,21 @@ export function useConversation(id: string | undefined) {
     enabled: Boolean(id),
     staleTime: 10_000,
   });
+}
+
+const NO_EVENTS: ConversationEvent[] = [];
+
+/** The membership and group changes received live for a conversation (the feed writes them). */
+export function useNoticeEvents(id: string): ConversationEvent[] {
+  const queryClient = useQueryClient();
+  const notices = useQuery({
+    queryKey: keys.notices(id),
+    // Nothing to fetch: the cache holds what the feed delivered.
+    queryFn: () => queryClient.getQueryData<ConversationEvent[]>(keys.notices(id)) ?? NO_EVENTS,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  return notices.data ?? NO_EVENTS;
 }
 
 export async function fetchPage(id: string, before?: number): Promise<MessageWindow> {
@@ -72,7 +113,10 @@ export function useInvites(conversationId: string, enabled: boolean) {
 
 export type SendInput = {
   clientMsgId: string;
-  body: string;
+  kind?: 'text' | 'image' | 'file';
+  /** Text, or an optional caption of an image or file. */
+  body?: string;
+  attachmentId?: string;
   mentions?: string[];
   mentionAll?: boolean;
   replyToId?: string;
@@ -83,6 +127,11 @@ export async function sendMessage(conversationId: string, input: SendInput): Pro
     api.POST('/api/v1/conversations/{id}/messages', { params: { path: { id: conversationId } }, body: input }),
   );
   return sent as ChatMessage;
+}
+
+export async function editMessage(id: string, body: string): Promise<ChatMessage> {
+  const edited = await unwrap(api.PATCH('/api/v1/messages/{id}', { params: { path: { id } }, body: { body } }));
+  return edited as ChatMessage;
 }
 
 export const markRead = (id: string, seq: number) =>

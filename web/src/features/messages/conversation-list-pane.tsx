@@ -1,6 +1,7 @@
 /** The left pane: search, 发起群聊 / 发起单聊, and every conversation with unread badge and preview. */
 import { MessageOutlined, PushpinFilled, SearchOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Avatar, Badge, Button, Empty, Input, Tooltip, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/page-state';
@@ -68,6 +69,15 @@ export function ConversationListPane({
   );
 }
 
+/** The last message's text; an image or file is named by its kind (with its caption, if any). */
+function previewBody(t: TFunction, last: { kind: string; body: string }): string {
+  if (last.kind === 'image' || last.kind === 'file') {
+    const label = last.kind === 'image' ? t('list.image') : t('list.file');
+    return last.body ? `${label} ${last.body}` : label;
+  }
+  return last.body;
+}
+
 function ConversationRow({
   conversation: c,
   selected,
@@ -87,8 +97,8 @@ function ConversationRow({
         ? t('list.recalled', { name: last.senderName })
         : t('list.recalledNoName')
       : c.kind !== 'direct' && last.senderName
-        ? `${last.senderName}: ${last.body}`
-        : last.body;
+        ? `${last.senderName}: ${previewBody(t, last)}`
+        : previewBody(t, last);
   return (
     <button
       type="button"
@@ -105,7 +115,7 @@ function ConversationRow({
         gap: 10,
         padding: '10px 12px',
         cursor: 'pointer',
-        background: selected ? '#e6f4ff' : c.pinned ? '#fafafa' : undefined,
+        background: selected ? '#e6f4ff' : c.pinned ? '#fafafa' : '#fff',
         borderBottom: '1px solid #f5f5f5',
       }}
     >

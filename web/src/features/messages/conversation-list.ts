@@ -23,3 +23,8 @@ export function arrangeConversations<C extends ListedConversation>(items: C[], s
 export function badgeCount(unread: number): string {
   return unread > 99 ? '99+' : String(unread);
 }
+
+/** The navigation badge: unread messages of every conversation not muted (muted ones only show a dot in the list). */
+export function unreadTotal(items: { unreadCount: number; muted: boolean }[]): number {
+  return items.reduce((sum, c) => (c.muted ? sum : sum + Math.max(0, c.unreadCount)), 0);
+}

@@ -1,15 +1,16 @@
 /** The right pane: header, announcement, history, typing notice and composer of one conversation. */
-import { ArrowLeftOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CloudUploadOutlined, NotificationOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/page-state';
-import { type ConversationDetail, keys, markRead, useConversation, useMessageWindow } from './api';
+import { type ConversationDetail, keys, markRead, useConversation, useMessageWindow, useNoticeEvents } from './api';
+import { filesOf } from './attachments';
 import { Composer } from './composer';
 import type { ChatMessage } from './message-cache';
 import { MessageList } from './message-list';
-import { useOutbox } from './outbox';
+import { useOutbox, useSendFiles } from './outbox';
 import { ReadersModal } from './readers-modal';
 import { useRealtime } from './realtime-context';
 import { SettingsDrawer } from './settings-drawer';
@@ -42,13 +43,59 @@ function ConversationView({
   const queryClient = useQueryClient();
   const window = useMessageWindow(c.id);
   const outbox = useOutbox(c.id);
+  const notices = useNoticeEvents(c.id);
+  const sendFiles = useSendFiles();
   const { online, typing } = useRealtime();
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const [editing, setEditing] = useState<ChatMessage | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
   const [readersOf, setReadersOf] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const readSent = useRef(c.readSeq);
   const typingNow = typing[c.id];
   const typingName = typingNow ? c.members.find((m) => m.id === typingNow.memberId)?.name : undefined;
+
+  const members = c.members;
+  const nameOf = useCallback((id: string) => members.find((m) => m.id === id)?.name, [members]);
+  const reply = useCallback((m: ChatMessage) => {
+    setEditing(null);
+    setReplyTo(m);
+  }, []);
+  const edit = useCallback((m: ChatMessage) => {
+    setReplyTo(null);
+    setEditing(m);
+  }, []);
+
+  // Files dragged over the conversation are sent when dropped.
+  const canDrop = c.status === 'active';
+  const hasFiles = (e: DragEvent) => canDrop && Array.from(e.dataTransfer.types).includes('Files');
+  const dragHandlers = {
+    onDragEnter: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      dragDepth.current += 1;
+      setDragging(true);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      dragDepth.current = Math.max(0, dragDepth.current - 1);
+      if (dragDepth.current === 0) setDragging(false);
+    },
+    onDrop: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      dragDepth.current = 0;
+      setDragging(false);
+      const files = filesOf(e.dataTransfer);
+      if (files.length > 0) sendFiles(c.id, files);
+    },
+  };
 
   // Mark read up to the newest message while the conversation is open and the tab visible.
   const newest = window.data?.items.at(-1)?.seq ?? 0;
@@ -68,7 +115,32 @@ function ConversationView({
   }, [c.id, newest, queryClient]);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+    <div
+      data-testid="conversation-pane"
+      style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, position: 'relative' }}
+      {...dragHandlers}
+    >
+      {dragging ? (
+        <div
+          style={{
+            position: 'absolute',
+            inset: 0,
+            zIndex: 10,
+            display: 'flex',
+            flexDirection: 'column',
+            alignItems: 'center',
+            justifyContent: 'center',
+            gap: 8,
+            background: 'rgba(230, 244, 255, 0.9)',
+            border: '2px dashed #1677ff',
+            color: '#1677ff',
+            pointerEvents: 'none',
+          }}
+        >
+          <CloudUploadOutlined style={{ fontSize: 36 }} />
+          {t('composer.dropHint')}
+        </div>
+      ) : null}
       <div
         style={{
           display: 'flex',
@@ -137,10 +209,13 @@ function ConversationView({
           conversationId={c.id}
           window={window.data}
           outbox={outbox}
+          notices={notices}
           meId={meId}
           myRole={c.myRole}
-          onReply={setReplyTo}
+          nameOf={nameOf}
+          onReply={reply}
           onReaders={(m) => setReadersOf(m.id)}
+          onEdit={edit}
         />
       )}
       <div
@@ -153,7 +228,14 @@ function ConversationView({
             : t('conversation.typingName', { name: typingName })
           : null}
       </div>
-      <Composer conversation={c} meId={meId} replyTo={replyTo} onCancelReply={() => setReplyTo(null)} />
+      <Composer
+        conversation={c}
+        meId={meId}
+        replyTo={replyTo}
+        onCancelReply={() => setReplyTo(null)}
+        editing={editing}
+        onCancelEdit={() => setEditing(null)}
+      />
       <ReadersModal messageId={readersOf} onClose={() => setReadersOf(null)} />
       <SettingsDrawer open={settingsOpen} conversation={c} meId={meId} onClose={() => setSettingsOpen(false)} />
     </div>

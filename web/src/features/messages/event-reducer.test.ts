@@ -92,7 +92,7 @@ describe('applyEventToWindow', () => {
       messageId: 'm1',
       payload: { messageId: 'm1', recalledAt: '2024-01-01T10:02:00.000Z' },
     });
-    expect(recalled.items[0]).toMatchObject({ body: '', recalledAt: '2024-01-01T10:02:00.000Z' });
+    expect(recalled.items[0]).toMatchObject({ body: '', attachment: null, recalledAt: '2024-01-01T10:02:00.000Z' });
     expect(recalled.items[1]?.replyTo).toMatchObject({ recalled: true, body: '' });
   });
 

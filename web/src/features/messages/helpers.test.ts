@@ -1,6 +1,8 @@
+import { MESSAGING_LIMITS } from '@concord/protocol';
 import { describe, expect, it } from 'vitest';
-import { arrangeConversations, badgeCount } from './conversation-list';
+import { arrangeConversations, badgeCount, unreadTotal } from './conversation-list';
 import { activeMentionQuery, resolveMentions } from './mentions';
+import { canEdit, canRecall } from './message-rules';
 import { groupMessages, listTimeLabel, timeLabel } from './time-format';
 
 describe('time labels', () => {
@@ -86,5 +88,47 @@ describe('conversation list', () => {
     expect(arrangeConversations(items, '').map((x) => x.id)).toEqual(['p', 'b', 'a']);
     expect(arrangeConversations(items, '华东').map((x) => x.id)).toEqual(['a']);
     expect(badgeCount(120)).toBe('99+');
+  });
+});
+
+describe('unread total', () => {
+  it('adds the unread messages of every conversation that is not muted', () => {
+    expect(
+      unreadTotal([
+        { unreadCount: 3, muted: false },
+        { unreadCount: 120, muted: true },
+        { unreadCount: 2, muted: false },
+        { unreadCount: 0, muted: false },
+      ]),
+    ).toBe(5);
+    expect(unreadTotal([])).toBe(0);
+  });
+});
+
+describe('message actions', () => {
+  const sent = new Date('2024-06-01T10:00:00.000Z').getTime();
+  const m = (
+    extra: Partial<{ kind: string; recalledAt: string | null; sender: { id: string; name: string } }> = {},
+  ) => ({
+    kind: 'text',
+    sender: { id: 'me', name: '我' },
+    recalledAt: null,
+    createdAt: new Date(sent).toISOString(),
+    ...extra,
+  });
+  const edit = MESSAGING_LIMITS.editWindowSeconds * 1000;
+  const recall = MESSAGING_LIMITS.recallWindowSeconds * 1000;
+
+  it('lets the sender edit a text message until the edit window closes', () => {
+    expect(canEdit(m(), 'me', sent + edit - 1000)).toBe(true);
+    expect(canEdit(m(), 'me', sent + edit + 1000)).toBe(false);
+    expect(canEdit(m(), 'other', sent)).toBe(false);
+    expect(canEdit(m({ kind: 'image' }), 'me', sent)).toBe(false);
+    expect(canEdit(m({ recalledAt: new Date(sent).toISOString() }), 'me', sent)).toBe(false);
+  });
+
+  it('lets the sender recall within the recall window only', () => {
+    expect(canRecall(m(), 'me', sent + recall - 1000)).toBe(true);
+    expect(canRecall(m(), 'me', sent + recall + 1000)).toBe(false);
   });
 });

@@ -1,20 +1,13 @@
-/** One message: sender, quoted reply, body (or 「某某撤回了一条消息」), and its action menu. */
+/** One message: sender, quoted reply, body, image or file (or 「某某撤回了一条消息」), and its action menu. */
 import { EllipsisOutlined } from '@ant-design/icons';
-import { MESSAGING_LIMITS } from '@concord/protocol';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api/error-text';
 import { hideMessage, keys, recallMessage } from './api';
+import { AttachmentView } from './attachment-view';
 import { applyEventToWindow, type ChatMessage, type MessageWindow, removeMessage } from './message-cache';
-
-export function canRecall(message: ChatMessage, meId: string, now: number): boolean {
-  return (
-    message.sender?.id === meId &&
-    !message.recalledAt &&
-    now - new Date(message.createdAt).getTime() < MESSAGING_LIMITS.recallWindowSeconds * 1000
-  );
-}
+import { canEdit, canRecall } from './message-rules';
 
 export function MessageBubble({
   message: m,
@@ -23,6 +16,7 @@ export function MessageBubble({
   conversationId,
   onReply,
   onReaders,
+  onEdit,
 }: {
   message: ChatMessage;
   continued: boolean;
@@ -31,15 +25,14 @@ export function MessageBubble({
   conversationId: string;
   onReply: (message: ChatMessage) => void;
   onReaders: (message: ChatMessage) => void;
+  onEdit: (message: ChatMessage) => void;
 }) {
   const { t } = useTranslation('messages');
   const { message: toast, modal } = App.useApp();
   const queryClient = useQueryClient();
   const senderName = m.sender?.name ?? t('message.unknownSender');
 
-  if (m.kind === 'system') {
-    return <div style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, margin: '8px 0' }}>{m.body}</div>;
-  }
+  if (m.kind === 'system') return <SystemLine text={m.body} />;
   if (m.recalledAt) {
     return (
       <div
@@ -91,16 +84,20 @@ export function MessageBubble({
       },
     });
 
+  const now = Date.now();
+  const attachment = m.attachment ?? null;
   const items: MenuProps['items'] = [
     { key: 'reply', label: t('message.reply') },
-    { key: 'copy', label: t('message.copy') },
-    ...(mine && canRecall(m, m.sender?.id ?? '', Date.now()) ? [{ key: 'recall', label: t('message.recall') }] : []),
+    ...(m.body ? [{ key: 'copy', label: t('message.copy') }] : []),
+    ...(mine && canEdit(m, m.sender?.id ?? '', now) ? [{ key: 'edit', label: t('message.edit') }] : []),
+    ...(mine && canRecall(m, m.sender?.id ?? '', now) ? [{ key: 'recall', label: t('message.recall') }] : []),
     ...(mine ? [{ key: 'readers', label: t('message.readers') }] : []),
     { key: 'delete', label: t('message.delete'), danger: true },
   ];
   const onMenu: MenuProps['onClick'] = ({ key }) => {
     if (key === 'reply') onReply(m);
     if (key === 'copy') void navigator.clipboard?.writeText(m.body).then(() => toast.success(t('message.copied')));
+    if (key === 'edit') onEdit(m);
     if (key === 'recall') void recall();
     if (key === 'readers') onReaders(m);
     if (key === 'delete') remove();
@@ -131,12 +128,13 @@ export function MessageBubble({
         <Dropdown menu={{ items, onClick: onMenu }} trigger={['contextMenu']}>
           <div
             style={{
-              background: mine ? '#cce4ff' : '#fff',
+              background: attachment && !m.body && !m.replyTo ? 'transparent' : mine ? '#cce4ff' : '#fff',
               borderRadius: 6,
-              padding: '8px 12px',
+              padding: attachment && !m.body && !m.replyTo ? 0 : '8px 12px',
               whiteSpace: 'pre-wrap',
               wordBreak: 'break-word',
-              boxShadow: '0 1px 1px rgba(0,0,0,0.04)',
+              boxShadow: attachment && !m.body ? undefined : '0 1px 1px rgba(0,0,0,0.04)',
+              maxWidth: '100%',
             }}
           >
             {m.replyTo ? (
@@ -155,9 +153,12 @@ export function MessageBubble({
                   : `${m.replyTo.senderName ?? t('message.unknownSender')}: ${m.replyTo.body}`}
               </div>
             ) : null}
-            {m.body}
+            {attachment ? <AttachmentView attachment={attachment} /> : null}
+            {attachment && m.body ? <div style={{ marginTop: 6 }}>{m.body}</div> : m.body}
             {m.editedAt ? (
-              <span style={{ color: '#8c8c8c', fontSize: 12, marginLeft: 4 }}>{t('message.edited')}</span>
+              <span data-testid="edited-marker" style={{ color: '#8c8c8c', fontSize: 12, marginLeft: 4 }}>
+                {t('message.edited')}
+              </span>
             ) : null}
           </div>
         </Dropdown>
@@ -167,6 +168,18 @@ export function MessageBubble({
           <Button type="text" size="small" icon={<EllipsisOutlined />} aria-label={t('message.actions')} />
         </Dropdown>
       </div>
+    </div>
+  );
+}
+
+/** A centered grey line: a system message, or a membership or group change. */
+export function SystemLine({ text }: { text: string }) {
+  return (
+    <div
+      data-testid="system-line"
+      style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, margin: '8px 0', padding: '0 24px' }}
+    >
+      {text}
     </div>
   );
 }

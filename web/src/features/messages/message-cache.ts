@@ -3,6 +3,16 @@ import type { ConversationEvent } from '@concord/protocol';
 
 export type MessageWindow = { items: ChatMessage[]; hasMore: boolean };
 
+/** An uploaded image or file as a message carries it (kind decided by the server from the bytes). */
+export type AttachmentRef = {
+  id: string;
+  kind: 'image' | 'file';
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+};
+
 export type ChatMessage = {
   id: string;
   conversationId: string;
@@ -13,6 +23,8 @@ export type ChatMessage = {
   mentions: string[];
   mentionAll: boolean;
   replyTo: { id: string; seq: number; senderName: string | null; body: string; recalled: boolean } | null;
+  /** The image or file of an image/file message; null (or absent) otherwise and once recalled. */
+  attachment?: AttachmentRef | null;
   createdAt: string;
   editedAt: string | null;
   recalledAt: string | null;
@@ -59,7 +71,7 @@ export function applyEventToWindow(window: MessageWindow, event: ConversationEve
       return {
         ...window,
         items: window.items.map((m) => {
-          if (m.id === id) return { ...m, body: '', recalledAt };
+          if (m.id === id) return { ...m, body: '', attachment: null, recalledAt };
           if (m.replyTo?.id === id) return { ...m, replyTo: { ...m.replyTo, body: '', recalled: true } };
           return m;
         }),

@@ -1,11 +1,16 @@
-/** The scrolling message history: newest at the bottom, older pages loaded when scrolled to the top. */
+/**
+ * The scrolling message history: newest at the bottom, older pages loaded when scrolled to the
+ * top, membership and group changes as grey lines between the messages.
+ */
+import type { ConversationEvent } from '@concord/protocol';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, Spin } from 'antd';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchPage, keys } from './api';
-import { MessageBubble } from './message-bubble';
+import { MessageBubble, SystemLine } from './message-bubble';
 import { type ChatMessage, type MessageWindow, mergeOlder } from './message-cache';
+import { noticeLines, timelineOf } from './notices';
 import type { OutboxItem } from './outbox';
 import { OutboxBubble } from './outbox-bubble';
 import { groupMessages } from './time-format';
@@ -15,18 +20,24 @@ export function MessageList({
   conversationId,
   window,
   outbox,
+  notices,
   meId,
   myRole,
+  nameOf,
   onReply,
   onReaders,
+  onEdit,
 }: {
   conversationId: string;
   window: MessageWindow;
   outbox: OutboxItem[];
+  notices: ConversationEvent[];
   meId: string;
   myRole: string;
+  nameOf: (memberId: string) => string | undefined;
   onReply: (message: ChatMessage) => void;
   onReaders: (message: ChatMessage) => void;
+  onEdit: (message: ChatMessage) => void;
 }) {
   const { t } = useTranslation('messages');
   const time = useTimeText();
@@ -35,7 +46,10 @@ export function MessageList({
   const [loadingOlder, setLoadingOlder] = useState(false);
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const stickToBottom = useRef(true);
-  const rows = groupMessages(window.items);
+  const rows = useMemo(
+    () => groupMessages(timelineOf(window.items, notices, window.hasMore)),
+    [window.items, window.hasMore, notices],
+  );
 
   const loadOlder = useCallback(async () => {
     const oldest = window.items[0];
@@ -52,6 +66,18 @@ export function MessageList({
     }
   }, [conversationId, window, loadingOlder, queryClient]);
 
+  // Images grow the list when they arrive: stay at the bottom if the reader was there.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const follow = (e: Event) => {
+      if (e.target instanceof HTMLImageElement && stickToBottom.current) el.scrollTop = el.scrollHeight;
+    };
+    // Capture: load events do not bubble, but pass every ancestor on the way down.
+    el.addEventListener('load', follow, true);
+    return () => el.removeEventListener('load', follow, true);
+  }, []);
+
   // Keep the view where it was when older messages are prepended; follow new ones at the bottom.
   useLayoutEffect(() => {
     const el = box.current;
@@ -62,7 +88,7 @@ export function MessageList({
     } else if (stickToBottom.current) {
       el.scrollTop = el.scrollHeight;
     }
-  }, [window.items, outbox]);
+  }, [window.items, outbox, notices]);
 
   return (
     <div
@@ -94,18 +120,23 @@ export function MessageList({
           <div key={row.key} style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, margin: '12px 0 4px' }}>
             {time.full(row.at)}
           </div>
-        ) : (
+        ) : row.message.notice ? (
+          noticeLines(row.message.notice, { meId, nameOf, t }).map((line, i) => (
+            <SystemLine key={`${row.key}-${i}`} text={line} />
+          ))
+        ) : row.message.message ? (
           <MessageBubble
             key={row.key}
-            message={row.message}
+            message={row.message.message}
             continued={row.continued}
-            mine={row.message.sender?.id === meId}
+            mine={row.message.message.sender?.id === meId}
             myRole={myRole}
             conversationId={conversationId}
             onReply={onReply}
             onReaders={onReaders}
+            onEdit={onEdit}
           />
-        ),
+        ) : null,
       )}
       {outbox
         .filter((o) => !window.items.some((m) => m.clientMsgId === o.clientMsgId && m.sender?.id === meId))

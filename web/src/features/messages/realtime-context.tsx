@@ -5,6 +5,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, 
 import { getToken, setToken } from '../../app/auth/token-store';
 import { keys } from './api';
 import { applyEventToWindow, type MessageWindow } from './message-cache';
+import { addNoticeEvent, isNoticeEvent } from './notices';
 import { RealtimeClient } from './realtime-client';
 
 const TYPING_SHOWN_MS = 4000;
@@ -26,7 +27,12 @@ function applyToCache(queryClient: QueryClient, events: ConversationEvent[]) {
       // The first page is still loading and may miss this event: load it again.
       void queryClient.invalidateQueries({ queryKey: key });
     }
-    if (event.type.startsWith('conversation.')) touched.add(event.conversationId);
+    if (isNoticeEvent(event)) {
+      touched.add(event.conversationId);
+      queryClient.setQueryData<ConversationEvent[]>(keys.notices(event.conversationId), (list) =>
+        addNoticeEvent(list ?? [], event),
+      );
+    }
   }
   for (const id of touched) void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
   void queryClient.invalidateQueries({ queryKey: keys.list });

@@ -1,9 +1,13 @@
-/** Deletes an empty department: no sub-departments and no members (of any status). */
+/**
+ * Deletes an empty department: no sub-departments and no members (of any status). Groups that
+ * followed it stop following it, in the same transaction (they reference the department).
+ */
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { assertMay } from '../../../authz/may.js';
 import { conflict } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/record.js';
+import { publishEvents, unfollowDepartment } from '../../messaging/index.js';
 import { loadVisibleDepartment } from '../access.js';
 import { departmentAuditSnapshot } from '../presenter.js';
 import { departmentContents } from '../queries.js';
@@ -13,7 +17,7 @@ export async function deleteDepartment(ctx: Ctx, actor: Actor, id: string): Prom
   await assertMay(ctx, actor, 'department.manage', { kind: 'department', id });
   if (before.parent_id === null) throw conflict('The root department cannot be deleted');
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (tx) => {
+  const unfollowed = await ctx.db.transaction().execute(async (tx) => {
     const contents = await departmentContents(tx, actor.orgId, id);
     if (contents.children > 0 || contents.members > 0) {
       const parts = [
@@ -26,6 +30,7 @@ export async function deleteDepartment(ctx: Ctx, actor: Actor, id: string): Prom
       });
     }
     await tx.deleteFrom('department_heads').where('org_id', '=', actor.orgId).where('department_id', '=', id).execute();
+    const events = await unfollowDepartment(ctx, tx, actor.orgId, id);
     await tx.deleteFrom('departments').where('org_id', '=', actor.orgId).where('id', '=', id).execute();
     await recordAudit(ctx, tx, {
       orgId: actor.orgId,
@@ -34,6 +39,7 @@ export async function deleteDepartment(ctx: Ctx, actor: Actor, id: string): Prom
       target: { type: 'department', id, label: before.name },
       before: departmentAuditSnapshot(before),
     });
+    return events;
   });
   ctx.bus.emit({
     type: 'department.deleted',
@@ -42,4 +48,5 @@ export async function deleteDepartment(ctx: Ctx, actor: Actor, id: string): Prom
     actorId: actor.memberId,
     data: { departmentId: id },
   });
+  publishEvents(ctx, unfollowed);
 }

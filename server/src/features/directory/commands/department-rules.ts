@@ -30,6 +30,7 @@ export async function assertActiveMembers(db: Kysely<Database>, orgId: string, i
     .select('id')
     .where('org_id', '=', orgId)
     .where('status', '=', 'active')
+    .where('kind', '=', 'staff')
     .where('id', 'in', [...ids])
     .execute();
   const found = new Set(rows.map((r) => r.id));

@@ -77,7 +77,8 @@ export async function updateDepartment(
     orgId: actor.orgId,
     at: now,
     actorId: actor.memberId,
-    data: { departmentId: id, moved: parentId !== before.parent_id },
+    // The former parent lets department groups tell who left or entered the tree they follow.
+    data: { departmentId: id, moved: parentId !== before.parent_id, fromParentId: before.parent_id, parentId },
   });
   const after = await findDepartment(ctx.db, actor.orgId, id);
   if (!after) throw new Error('department vanished after update');

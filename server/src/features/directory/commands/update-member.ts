@@ -1,4 +1,7 @@
-/** Edits a member's profile, departments or supervisor; scope follows on the next request. */
+/**
+ * Edits a member's profile, departments or supervisor; scope follows on the next request. A
+ * change of the department set also emits `member.departments_changed` (department groups follow).
+ */
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { invalid } from '../../../platform/errors.js';
@@ -43,7 +46,7 @@ export async function updateMember(ctx: Ctx, actor: Actor, id: string, input: Up
 
   const keys = pinyinKeys(name);
   const now = ctx.clock.now().toISOString();
-  await ctx.db
+  const departmentsAfter = await ctx.db
     .transaction()
     .execute(async (tx) => {
       await assertContactsFree(tx, { email, mobile }, id);
@@ -77,6 +80,7 @@ export async function updateMember(ctx: Ctx, actor: Actor, id: string, input: Up
         before: memberAuditSnapshot(before, member.departmentIds),
         after: memberAuditSnapshot(after, departmentIds),
       });
+      return departmentIds;
     })
     .catch((err: unknown) => {
       throw contactClash(err);
@@ -88,6 +92,16 @@ export async function updateMember(ctx: Ctx, actor: Actor, id: string, input: Up
     actorId: actor.memberId,
     data: { memberId: id },
   });
+  const beforeSet = new Set(member.departmentIds);
+  if (departmentsAfter.length !== beforeSet.size || departmentsAfter.some((d) => !beforeSet.has(d))) {
+    ctx.bus.emit({
+      type: 'member.departments_changed',
+      orgId: actor.orgId,
+      at: now,
+      actorId: actor.memberId,
+      data: { memberId: id, before: member.departmentIds, after: departmentsAfter },
+    });
+  }
   const after = await findMember(ctx.db, actor.orgId, id);
   if (!after) throw new Error('member vanished after update');
   return after;

@@ -19,8 +19,8 @@ import {
   recordFailure,
   type ThrottleKey,
 } from '../throttle.js';
-import { hashToken, newToken, SESSION_PREFIX } from '../tokens.js';
 import { claimStep, matchingStep } from '../totp.js';
+import { openSession } from './open-session.js';
 
 export type SignInInput = { login: string; password: string; totp?: string | undefined };
 export type SignInResult = { token: string; member: MemberSummaryView; totpSetupRequired: boolean };
@@ -103,27 +103,9 @@ export async function signIn(ctx: Ctx, input: SignInInput, meta: RequestMeta): P
     if (step === null) return fail(ctx, meta, login, keys, member, 'wrong_totp');
   }
 
-  const token = newToken(SESSION_PREFIX);
-  const now = ctx.clock.now();
-  const sessionId = ctx.ids.next();
   const outcome = await ctx.db.transaction().execute(async (tx) => {
     if (step !== null && !(await claimStep(tx, member.org_id, member.id, step))) return 'replayed' as const;
-    await tx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        org_id: member.org_id,
-        member_id: member.id,
-        token_hash: hashToken(token),
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString(),
-        ip: meta.ip,
-        user_agent: meta.userAgent?.slice(0, 500) ?? null,
-        revoked_at: null,
-        revoked_reason: null,
-      })
-      .execute();
+    const { sessionId, token } = await openSession(ctx, tx, { orgId: member.org_id, memberId: member.id }, meta);
     await clearFailures(tx, [account.key]);
     const actor = await loadActor(tx, member.org_id, member.id, { kind: 'member', sessionId }, meta);
     if (!actor) throw unauthorized(WRONG_CREDENTIALS);
@@ -134,15 +116,16 @@ export async function signIn(ctx: Ctx, input: SignInInput, meta: RequestMeta): P
       target: { type: 'session', id: sessionId },
       after: { login, twoFactor: step !== null },
     });
-    return { totpSetupRequired: actor.totpSetupRequired };
+    return { totpSetupRequired: actor.totpSetupRequired, sessionId, token };
   });
   // Another request used this code first (a replay racing the genuine sign-in).
   if (outcome === 'replayed') return fail(ctx, meta, login, keys, member, 'wrong_totp');
 
+  const { sessionId, token } = outcome;
   ctx.bus.emit({
     type: 'session.created',
     orgId: member.org_id,
-    at: now.toISOString(),
+    at: ctx.clock.now().toISOString(),
     actorId: member.id,
     data: { sessionId, memberId: member.id },
   });

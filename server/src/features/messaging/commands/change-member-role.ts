@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record.js';
 import { assertChangeableGroup, lockConversation } from '../conversation-rules.js';
 import type { ChangeRoleInput } from '../conversation-schemas.js';
 import { appendConversationEvent, publishEvents } from '../event-log.js';
-import { requireMembership } from '../membership.js';
+import { guestCannotManage, requireMembership } from '../membership.js';
 
 export async function changeMemberRole(
   ctx: Ctx,
@@ -24,12 +24,13 @@ export async function changeMemberRole(
     const target = await tx
       .selectFrom('conversation_members')
       .innerJoin('members', 'members.id', 'conversation_members.member_id')
-      .select(['conversation_members.role', 'members.name'])
+      .select(['conversation_members.role', 'members.name', 'members.kind'])
       .where('conversation_members.org_id', '=', actor.orgId)
       .where('conversation_members.conversation_id', '=', id)
       .where('conversation_members.member_id', '=', memberId)
       .executeTakeFirst();
     if (!target) throw notFound('conversation member');
+    if (target.kind === 'guest') throw guestCannotManage();
     if (target.role === 'owner') throw conflict('The owner’s role changes only by transferring the group');
     if (target.role === input.role) return [];
     await tx

@@ -42,6 +42,7 @@ async function openDirect(ctx: Ctx, actor: Actor, input: CreateDirectInput): Pro
     .where('org_id', '=', actor.orgId)
     .where('id', '=', input.memberId)
     .where('status', '=', 'active')
+    .where('kind', '=', 'staff')
     .executeTakeFirst();
   if (!peer) throw notFound('member');
   const key = directKeyOf(actor.memberId, peer.id);

@@ -1,12 +1,24 @@
 /**
  * Reacts to `member.departed` from the directory: the member leaves every conversation. A group
- * they owned passes to the longest-serving admin, else the longest-serving member; a group left
- * empty is dissolved. Each conversation changes in its own transaction through the event log.
+ * they owned passes to the successor the directory named (`successorId`, joining the group if
+ * they are not in it and the group has room), else to the longest-serving admin, else the
+ * longest-serving member (colleagues only, never an external participant); a group left with no
+ * colleague is dissolved. Each conversation changes in its own
+ * transaction through the event log.
  */
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { DomainEvent } from '../../../platform/bus.js';
+import type { ConversationTable, Database } from '../../../platform/db/schema.js';
 import type { AuditWho } from '../../audit/record.js';
-import { isGroup, type LoggedEvent, lockConversation } from '../conversation-rules.js';
+import {
+  insertMembers,
+  isGroup,
+  type LoggedEvent,
+  lockConversation,
+  type MemberRef,
+  memberAddedPayload,
+} from '../conversation-rules.js';
 import { appendConversationEvent, publishEvents } from '../event-log.js';
 import { conversationIdsOf } from '../membership.js';
 import { markDissolved } from './dissolve-conversation.js';
@@ -30,6 +42,7 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
     .where('id', '=', memberId)
     .executeTakeFirst();
   if (!member) return;
+  const named = await namedSuccessor(ctx, orgId, memberId, event.data.successorId);
   for (const conversationId of await conversationIdsOf(ctx.db, orgId, memberId)) {
     const events = await ctx.db.transaction().execute(async (tx) => {
       const conversation = await lockConversation(tx, orgId, conversationId);
@@ -55,20 +68,21 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
       const remaining = await tx
         .selectFrom('conversation_members')
         .innerJoin('members', 'members.id', 'conversation_members.member_id')
-        .select(['members.id', 'members.name', 'members.status', 'conversation_members.role'])
+        .select(['members.id', 'members.name', 'members.status', 'members.kind', 'conversation_members.role'])
         .where('conversation_members.org_id', '=', orgId)
         .where('conversation_members.conversation_id', '=', conversationId)
         .orderBy('conversation_members.joined_at')
         .orderBy('members.id')
         .execute();
       if (removed.role === 'owner') {
-        // Active members first: a disabled member cannot run the group until re-enabled.
-        const active = remaining.filter((m) => m.status === 'active');
-        const successor =
-          active.find((m) => m.role === 'admin') ??
-          active[0] ??
-          remaining.find((m) => m.role === 'admin') ??
-          remaining[0];
+        let successor: MemberRef | undefined;
+        if (named && (await seatSuccessor(ctx, tx, conversation, named, remaining, out))) successor = named;
+        // Only colleagues run a group (never an external participant); active ones first, since
+        // a disabled member cannot run the group until re-enabled.
+        const staff = remaining.filter((m) => m.kind === 'staff');
+        const active = staff.filter((m) => m.status === 'active');
+        successor ??=
+          active.find((m) => m.role === 'admin') ?? active[0] ?? staff.find((m) => m.role === 'admin') ?? staff[0];
         if (successor) {
           out.push(
             await passOwnership(ctx, tx, {
@@ -78,20 +92,22 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
               from: member,
               to: { id: successor.id, name: successor.name },
               who: SYSTEM,
-              reason: 'owner_departed',
+              reason: 'departed',
+              namedSuccessor: successor === named,
             }),
           );
           return out;
         }
       }
-      if (remaining.length === 0) {
+      // A group with no colleague left (empty, or external participants only) is dissolved.
+      if (!remaining.some((m) => m.kind === 'staff')) {
         out.push(
           await markDissolved(ctx, tx, {
             orgId,
             conversationId,
             label: conversation.name,
             who: SYSTEM,
-            reason: 'empty',
+            reason: remaining.length === 0 ? 'empty' : 'no_colleagues',
           }),
         );
       }
@@ -99,4 +115,61 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
     });
     publishEvents(ctx, events);
   }
+}
+
+/** The successor named in the event, if they are still an active member of the org. */
+async function namedSuccessor(
+  ctx: Ctx,
+  orgId: string,
+  departingId: string,
+  successorId: unknown,
+): Promise<MemberRef | undefined> {
+  if (typeof successorId !== 'string' || successorId === departingId) return undefined;
+  return ctx.db
+    .selectFrom('members')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', successorId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+/**
+ * Makes sure the named successor is in the group: already a member, or added now (logging
+ * `conversation.member_added` with `reason: 'successor'`). False when the group has no room for
+ * them, so the longest-serving rule applies instead.
+ */
+async function seatSuccessor(
+  ctx: Ctx,
+  tx: Kysely<Database>,
+  conversation: ConversationTable,
+  successor: MemberRef,
+  remaining: readonly { id: string }[],
+  out: LoggedEvent[],
+): Promise<boolean> {
+  if (remaining.some((m) => m.id === successor.id)) return true;
+  if (remaining.length + 1 > conversation.member_limit) {
+    ctx.log.warn(
+      { orgId: conversation.org_id, conversationId: conversation.id, successorId: successor.id },
+      'group is full; the named successor was not added and the longest-serving rule applies',
+    );
+    return false;
+  }
+  await insertMembers(
+    tx,
+    conversation.org_id,
+    conversation.id,
+    [{ id: successor.id, role: 'member' }],
+    ctx.clock.now().toISOString(),
+  );
+  out.push(
+    await appendConversationEvent(ctx, tx, {
+      orgId: conversation.org_id,
+      conversationId: conversation.id,
+      type: 'conversation.member_added',
+      actorId: null,
+      payload: memberAddedPayload([successor], conversation, { reason: 'successor' }),
+    }),
+  );
+  return true;
 }

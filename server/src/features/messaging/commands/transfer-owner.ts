@@ -11,7 +11,7 @@ import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { type AuditWho, recordAudit } from '../../audit/record.js';
 import { assertChangeableGroup, type LoggedEvent, lockConversation } from '../conversation-rules.js';
 import { appendConversationEvent, publishEvents } from '../event-log.js';
-import { requireMembership } from '../membership.js';
+import { guestCannotManage, requireMembership } from '../membership.js';
 
 export type Handover = {
   orgId: string;
@@ -20,7 +20,9 @@ export type Handover = {
   from: { id: string; name: string } | null;
   to: { id: string; name: string };
   who: AuditWho;
-  reason: 'transferred' | 'owner_departed';
+  reason: 'transferred' | 'departed';
+  /** On departure: whether `to` is the successor the directory named (else the longest-serving rule). */
+  namedSuccessor?: boolean;
 };
 
 /** Writes the new owner (inside the caller's transaction), audits it and logs the event. */
@@ -29,6 +31,7 @@ export async function passOwnership(
   tx: Kysely<Database>,
   h: Handover,
 ): Promise<LoggedEvent> {
+  const named = h.namedSuccessor === undefined ? {} : { namedSuccessor: h.namedSuccessor };
   if (h.from) {
     await tx
       .updateTable('conversation_members')
@@ -57,14 +60,21 @@ export async function passOwnership(
     action: 'conversation.owner_transferred',
     target: { type: 'conversation', id: h.conversationId, label: h.label },
     before: { ownerId: h.from?.id ?? null },
-    after: { ownerId: h.to.id, reason: h.reason },
+    after: { ownerId: h.to.id, reason: h.reason, ...named },
   });
   return appendConversationEvent(ctx, tx, {
     orgId: h.orgId,
     conversationId: h.conversationId,
     type: 'conversation.owner_transferred',
     actorId: h.who.memberId ?? null,
-    payload: { fromMemberId: h.from?.id ?? null, toMemberId: h.to.id, from: h.from, to: h.to, reason: h.reason },
+    payload: {
+      fromMemberId: h.from?.id ?? null,
+      toMemberId: h.to.id,
+      from: h.from,
+      to: h.to,
+      reason: h.reason,
+      ...named,
+    },
   });
 }
 
@@ -79,12 +89,13 @@ export async function transferOwner(ctx: Ctx, actor: Actor, id: string, memberId
     const target = await tx
       .selectFrom('conversation_members')
       .innerJoin('members', 'members.id', 'conversation_members.member_id')
-      .select(['members.id', 'members.name', 'members.status'])
+      .select(['members.id', 'members.name', 'members.status', 'members.kind'])
       .where('conversation_members.org_id', '=', actor.orgId)
       .where('conversation_members.conversation_id', '=', id)
       .where('conversation_members.member_id', '=', memberId)
       .executeTakeFirst();
     if (target?.status !== 'active') throw notFound('conversation member');
+    if (target.kind === 'guest') throw guestCannotManage();
     return passOwnership(ctx, tx, {
       orgId: actor.orgId,
       conversationId: id,

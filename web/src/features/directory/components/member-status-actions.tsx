@@ -1,17 +1,18 @@
 /** 编辑 / 禁用 / 启用 / 办理离职 on a member's page, each behind a confirm explaining what happens. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../lib/api/client';
 import { invalidateDirectory, type MemberDetail } from '../api/queries';
 import { useErrorText } from '../use-error-text';
+import { DepartMemberModal } from './depart-member-modal';
 
-type Action = 'disable' | 'enable' | 'depart';
+type Action = 'disable' | 'enable';
 
 const DONE: Record<Action, string> = {
   disable: 'detail.disabled',
   enable: 'detail.enabled',
-  depart: 'detail.departed',
 };
 
 type Props = { member: MemberDetail; isSelf: boolean; onEdit: () => void };
@@ -21,12 +22,12 @@ export function MemberStatusActions({ member, isSelf, onEdit }: Props) {
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const client = useQueryClient();
+  const [departing, setDeparting] = useState(false);
   const run = useMutation({
     mutationFn: (action: Action) => {
       const params = { params: { path: { id: member.id } } };
       if (action === 'disable') return unwrap(api.POST('/api/v1/members/{id}/disable', params));
-      if (action === 'enable') return unwrap(api.POST('/api/v1/members/{id}/enable', params));
-      return unwrap(api.POST('/api/v1/members/{id}/depart', { ...params, body: {} }));
+      return unwrap(api.POST('/api/v1/members/{id}/enable', params));
     },
     onSuccess: async (_, action) => {
       await invalidateDirectory(client);
@@ -42,7 +43,7 @@ export function MemberStatusActions({ member, isSelf, onEdit }: Props) {
       title: t(`detail.${action}Title`),
       content: t(`detail.${action}Confirm`, { name: member.name }),
       okText: t(`detail.${action}`),
-      okButtonProps: { danger: action !== 'enable' },
+      okButtonProps: { danger: action === 'disable' },
       cancelText: t('common:action.cancel'),
       onOk: () => run.mutateAsync(action).catch(() => undefined),
     });
@@ -56,10 +57,11 @@ export function MemberStatusActions({ member, isSelf, onEdit }: Props) {
       ) : null}
       {member.status === 'disabled' ? <Button onClick={() => confirm('enable')}>{t('detail.enable')}</Button> : null}
       {!departed && !isSelf ? (
-        <Button danger onClick={() => confirm('depart')}>
+        <Button danger onClick={() => setDeparting(true)}>
           {t('detail.depart')}
         </Button>
       ) : null}
+      <DepartMemberModal member={member} open={departing} onClose={() => setDeparting(false)} />
     </Space>
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * The join page's API calls. Public calls (preview, email code, join) carry no token; a
+ * signed-in guest's calls carry the guest token only — the console's own session is neither
+ * sent nor signed out by anything here.
+ */
+import createClient from 'openapi-fetch';
+import { ApiError, toApiError } from '../../lib/api/api-error';
+import type { paths } from '../../lib/api/schema.gen';
+import type { ChatMessage, MessageWindow } from '../messages/message-cache';
+
+const baseUrl = globalThis.location?.origin ?? 'http://127.0.0.1:8080';
+const publicApi = createClient<paths>({ baseUrl });
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+async function settle<T>(pending: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await pending;
+  } catch {
+    throw new ApiError('network', 'network error', 0);
+  }
+  if (result.response.ok) return result.data as T;
+  throw toApiError(result.response.status, result.error);
+}
+
+export const previewInvite = (code: string) =>
+  settle(publicApi.GET('/api/v1/invites/{code}', { params: { path: { code } } }));
+
+export type InvitePreview = Awaited<ReturnType<typeof previewInvite>>;
+
+export const requestCode = (code: string, email: string) =>
+  settle(publicApi.POST('/api/v1/invites/{code}/email-code', { params: { path: { code } }, body: { email } }));
+
+export const joinAsGuest = (code: string, body: { email: string; code: string; displayName: string }) =>
+  settle(publicApi.POST('/api/v1/invites/{code}/guest-join', { params: { path: { code } }, body }));
+
+export const PAGE_SIZE = 50;
+
+/** Calls made as the signed-in guest. */
+export function guestApi(token: string) {
+  const api = createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${token}` } });
+  return {
+    conversation: (id: string) => settle(api.GET('/api/v1/conversations/{id}', { params: { path: { id } } })),
+    async page(id: string, before?: number): Promise<MessageWindow> {
+      const page = await settle(
+        api.GET('/api/v1/conversations/{id}/messages', {
+          params: { path: { id }, query: { before, limit: PAGE_SIZE } },
+        }),
+      );
+      return { items: page.items as ChatMessage[], hasMore: page.hasMore };
+    },
+    send: async (id: string, clientMsgId: string, body: string) =>
+      (await settle(
+        api.POST('/api/v1/conversations/{id}/messages', { params: { path: { id } }, body: { clientMsgId, body } }),
+      )) as ChatMessage,
+    markRead: (id: string, seq: number) =>
+      settle(api.POST('/api/v1/conversations/{id}/read', { params: { path: { id } }, body: { seq } })),
+    attachment: (id: string) =>
+      settle(api.GET('/api/v1/attachments/{id}', { params: { path: { id } }, parseAs: 'blob' })) as Promise<Blob>,
+    leave: (id: string, memberId: string) =>
+      settle(api.DELETE('/api/v1/conversations/{id}/members/{memberId}', { params: { path: { id, memberId } } })),
+    signOut: () => settle(api.POST('/api/v1/auth/logout')),
+  };
+}
+
+export type GuestApi = ReturnType<typeof guestApi>;
+export type GuestConversation = Awaited<ReturnType<GuestApi['conversation']>>;
