@@ -281,6 +281,7 @@ const GUEST_ROUTES = new Set([
   'GET /api/v1/conversations/{id}',
   'DELETE /api/v1/conversations/{id}/members/{memberId}',
   'GET /api/v1/conversations/{id}/messages',
+  'GET /api/v1/conversations/{id}/changes',
   'POST /api/v1/conversations/{id}/messages',
   'POST /api/v1/conversations/{id}/read',
   'PATCH /api/v1/messages/{id}',

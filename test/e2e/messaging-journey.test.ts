@@ -303,6 +303,10 @@ describe('messaging in a real browser', () => {
     await screenshot(member.page, 'messages-attachments-member');
     await screenshot(admin.page, 'messages-attachments-admin');
 
+    // The line is part of the conversation's history: it is still there after a reload.
+    await member.page.reload();
+    await expect.poll(() => line.innerText().catch(() => ''), { timeout: 10_000 }).toBe('林晓雯邀请吴磊加入了群聊');
+
     // A message in another chat raises the unread count on the 消息 entry of the navigation.
     const badge = member.page.getByTestId('nav-badge-messages');
     const unreadBefore = Number((await badge.innerText().catch(() => '0')).trim() || '0');

@@ -6,6 +6,7 @@ import type { Ctx } from '../../app/context.js';
 import type { App, FeatureRoutes } from '../../http/app-type.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams, Ok } from '../../http/schema-helpers.js';
+import { listConversationChanges } from './change-reads.js';
 import { editMessage } from './commands/edit-message.js';
 import { hideMessage } from './commands/hide-message.js';
 import { markRead } from './commands/mark-read.js';
@@ -13,6 +14,8 @@ import { recallMessage } from './commands/recall-message.js';
 import { sendMessage } from './commands/send-message.js';
 import { listMessages, messageReaders } from './message-reads.js';
 import {
+  ChangesQuery,
+  ConversationChanges,
   EditMessageBody,
   ListMessagesQuery,
   MarkReadBody,
@@ -56,6 +59,21 @@ function routes(app: App, ctx: Ctx): void {
       },
     },
     async (req) => listMessages(ctx, actorOf(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/conversations/:id/changes',
+    {
+      config: { guest: true },
+      schema: {
+        tags,
+        summary: 'Changes of the conversation (members, settings, announcement) in a seq range, oldest first (members)',
+        params: IdParams,
+        querystring: ChangesQuery,
+        response: { 200: ConversationChanges, ...errorResponses },
+      },
+    },
+    async (req) => listConversationChanges(ctx, actorOf(req), req.params.id, req.query),
   );
 
   app.post(

@@ -83,3 +83,22 @@ export const ReadState = Type.Object({ conversationId: Type.String(), readSeq: T
 export const Readers = Type.Object({ read: Type.Array(MemberRef), unread: Type.Array(MemberRef) });
 
 export const MessageIdParams = Obj({ id: Id });
+
+export const ChangesQuery = Type.Object({
+  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Changes newer than this seq' })),
+  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Changes older than this seq' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+});
+export type ChangesInput = Static<typeof ChangesQuery>;
+
+/** One change of a conversation (member added, renamed, announcement…) as the event log holds it. */
+export const ConversationChange = Type.Object({
+  conversationId: Type.String(),
+  seq: Type.Integer(),
+  type: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  messageId: Type.Union([Type.String(), Type.Null()]),
+  payload: Type.Record(Type.String(), Type.Unknown()),
+  at: Type.String(),
+});
+export const ConversationChanges = Type.Object({ items: Type.Array(ConversationChange) });

@@ -4,6 +4,7 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api, unwrap } from '../../lib/api/client';
 import { unreadTotal } from './conversation-list';
 import type { ChatMessage, MessageWindow } from './message-cache';
+import { addNoticeEvent } from './notices';
 
 export const PAGE_SIZE = 50;
 
@@ -81,9 +82,37 @@ export async function fetchPage(id: string, before?: number): Promise<MessageWin
   return { items: page.items as ChatMessage[], hasMore: page.hasMore };
 }
 
+/**
+ * The changes (grey lines) that belong among a page of messages: after the message before the
+ * page (or from the start when it is the oldest page) up to `before`. Merged into the notices
+ * cache, where live changes also land; a failure only leaves the lines out.
+ */
+export function loadNotices(queryClient: QueryClient, id: string, page: MessageWindow, before?: number): void {
+  const first = page.items[0];
+  const after = page.hasMore && first ? first.seq - 1 : 0;
+  unwrap(
+    api.GET('/api/v1/conversations/{id}/changes', { params: { path: { id }, query: { after, before, limit: 500 } } }),
+  ).then(
+    (changes) =>
+      queryClient.setQueryData<ConversationEvent[]>(keys.notices(id), (list) =>
+        changes.items.reduce((acc, e) => addNoticeEvent(acc, e as ConversationEvent), list ?? NO_EVENTS),
+      ),
+    () => undefined,
+  );
+}
+
 /** The newest page; older pages and live events are merged into the same cache entry. */
 export function useMessageWindow(id: string) {
-  return useQuery({ queryKey: keys.window(id), queryFn: () => fetchPage(id), staleTime: Number.POSITIVE_INFINITY });
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: keys.window(id),
+    queryFn: async () => {
+      const page = await fetchPage(id);
+      loadNotices(queryClient, id, page);
+      return page;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 export function useReaders(messageId: string | null) {

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, Spin } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchPage, keys } from './api';
+import { fetchPage, keys, loadNotices } from './api';
 import { MessageBubble, SystemLine } from './message-bubble';
 import { type ChatMessage, type MessageWindow, mergeOlder } from './message-cache';
 import { noticeLines, timelineOf } from './notices';
@@ -58,6 +58,7 @@ export function MessageList({
     anchor.current = { height: box.current.scrollHeight, top: box.current.scrollTop };
     try {
       const page = await fetchPage(conversationId, oldest.seq);
+      loadNotices(queryClient, conversationId, page, oldest.seq);
       queryClient.setQueryData<MessageWindow>(keys.window(conversationId), (current) =>
         current ? mergeOlder(current, page) : current,
       );
