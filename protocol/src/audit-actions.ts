@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'conversation.harassment_rules_changed',
   'conversation.harassment_blocked',
   'message.recalled',
+  'archive.settings_changed',
+  'archive.checkpoint_signed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

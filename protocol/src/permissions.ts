@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'customer.view_contact',
   'customer.delete',
   'archive.view',
+  'archive.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -26,6 +27,7 @@ export const SENSITIVE_PERMISSIONS: readonly Permission[] = [
   'customer.delete',
   'customer.view_contact',
   'archive.view',
+  'archive.manage',
 ];
 
 /** How far a role's permissions reach, relative to the acting member's departments. */

@@ -14,39 +14,8 @@ import { ManualClock } from '../src/platform/clock.js';
 import { openStore, type Store } from '../src/platform/db/connect.js';
 import { uuidV7Ids } from '../src/platform/ids.js';
 import { enqueueJob } from '../src/platform/jobs/queue.js';
-import { createPgDatabase, STORE_KINDS, type StoreKind } from './stores.js';
-
-type Run = { code: number; out: string[]; err: string[] };
-
-async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
-  return { code, out, err };
-}
-
-const json = (run: Run): Record<string, unknown> => JSON.parse(run.out.join('\n')) as Record<string, unknown>;
-
-/** A fresh environment for one store kind: a temp data dir, plus a throwaway database on postgres. */
-async function freshEnv(kind: StoreKind): Promise<{ env: NodeJS.ProcessEnv; open(): Store; drop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'concord-cli-'));
-  if (kind === 'sqlite') {
-    return {
-      env: { CONCORD_DATA_DIR: dataDir },
-      open: () => openStore({ sqlitePath: join(dataDir, 'concord.db') }),
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const database = await createPgDatabase();
-  return {
-    env: { CONCORD_DATA_DIR: dataDir, DATABASE_URL: database.url },
-    open: () => openStore({ databaseUrl: database.url, sqlitePath: '' }),
-    drop: async () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      await database.drop();
-    },
-  };
-}
+import { cli, freshEnv, json } from './cli-helpers.js';
+import { STORE_KINDS } from './stores.js';
 
 describe('concord command line', () => {
   it('prints the usage with no command, and refuses an unknown one', async () => {

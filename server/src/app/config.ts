@@ -27,6 +27,13 @@ export type Config = {
   jobs: { pollMs: number; leaseSeconds: number };
   /** Outgoing mail (one-time codes for external participants); unset SMTP_URL means no mail. */
   mail: { smtpUrl: string | undefined; from: string };
+  /**
+   * The compliance archive: the Ed25519 key that signs checkpoints (CONCORD_ARCHIVE_SIGNING_KEY,
+   * base64 32-byte seed or PKCS8 PEM), the keyring encrypting archived content at rest
+   * (CONCORD_ARCHIVE_KEYS, `id:base64key,…`, first one encrypts), and how often checkpoints are
+   * signed (CONCORD_ARCHIVE_CHECKPOINT_MINUTES).
+   */
+  archive: { signingKey: string | undefined; bodyKeys: string | undefined; checkpointMinutes: number };
   /** The built web console (CONCORD_WEB_DIR); unset means the repository's `web/dist`. */
   webDir: string | undefined;
 };
@@ -61,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHash: { memoryCost: 19456, timeCost: 2 },
     jobs: { pollMs: 1000, leaseSeconds: 300 },
     mail: { smtpUrl: env.SMTP_URL || undefined, from: env.CONCORD_MAIL_FROM || 'Concord <no-reply@concord.invalid>' },
+    archive: {
+      signingKey: env.CONCORD_ARCHIVE_SIGNING_KEY || undefined,
+      bodyKeys: env.CONCORD_ARCHIVE_KEYS || undefined,
+      checkpointMinutes: int(env, 'CONCORD_ARCHIVE_CHECKPOINT_MINUTES', 60),
+    },
     webDir: env.CONCORD_WEB_DIR ? resolve(env.CONCORD_WEB_DIR) : undefined,
   };
 }

@@ -1,7 +1,9 @@
 /** Wires each feature's reactions to other features' domain events. */
+import { registerArchiveHandlers } from '../features/compliance/archive/archive-handlers.js';
 import { registerMessagingHandlers } from '../features/messaging/index.js';
 import type { Ctx } from './context.js';
 
 export function registerEventHandlers(ctx: Ctx): void {
   registerMessagingHandlers(ctx);
+  registerArchiveHandlers(ctx);
 }

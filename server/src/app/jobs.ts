@@ -1,4 +1,9 @@
 /** Wires each feature's job handlers into the worker, and queues the recurring jobs at start. */
+import {
+  ARCHIVE_SWEEP_JOB,
+  runArchiveSweep,
+  scheduleArchiveSweep,
+} from '../features/compliance/archive/archive-sweep.js';
 import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
 import { runTodoReminder, TODO_REMINDER_JOB } from '../features/messaging/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
@@ -6,10 +11,12 @@ import type { Ctx } from './context.js';
 
 export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
   worker.handle(CLEANUP_JOB, (job) => runCleanupJob(ctx, job.id));
+  worker.handle(ARCHIVE_SWEEP_JOB, (job) => runArchiveSweep(ctx, job.id));
   worker.handle(TODO_REMINDER_JOB, (job, payload) => runTodoReminder(ctx, job.org_id, payload));
 }
 
 /** Recurring jobs that must always have a next run; `serve` calls this before the worker starts. */
 export async function ensureRecurringJobs(ctx: Ctx): Promise<void> {
   await scheduleCleanup(ctx);
+  await scheduleArchiveSweep(ctx);
 }

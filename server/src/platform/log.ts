@@ -14,6 +14,8 @@ export const REDACT_PATHS = [
   '*.passwordHash',
   '*.tokenHash',
   '*.smtpUrl',
+  '*.signingKey',
+  '*.bodyKeys',
   'password',
   'token',
 ];

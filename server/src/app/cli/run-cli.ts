@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/errors.js';
 import { type Config, loadConfig } from '../config.js';
 import { createRuntime } from '../runtime.js';
 import { serve } from '../serve.js';
+import { archiveCommand } from './archive.js';
 import { backupCommand } from './backup.js';
 import { createOrgCommand } from './create-org.js';
 import { demoCommand } from './demo.js';
@@ -17,6 +18,10 @@ commands:
                                           create an org and its owner; prints {"orgId":…}
   backup --out FILE                       online copy of the SQLite database (PostgreSQL: use pg_dump)
   demo                                    create the demo org 星河零售 and print its admin's sign-in
+  archive verify [--org ID]               check the compliance archive; exits 1 naming the first bad record
+  archive prove <record-id>               print an inclusion proof of one record against a signed checkpoint
+  archive checkpoint [--org ID]           sign a checkpoint of the archive now
+  archive keygen                          print a new signing key and content key for the configuration
 `;
 
 type Command = (args: string[], io: CliIo, config: Config) => Promise<number>;
@@ -36,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   'create-org': createOrgCommand,
   backup: backupCommand,
   demo: demoCommand,
+  archive: archiveCommand,
 };
 
 const isParseError = (err: unknown): err is Error & { code: string } =>

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, sessionFor, type TestOrg } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { STORE_KINDS } from '../../../test/stores.js';
-import { ensureRecurringJobs } from '../../app/jobs.js';
-import { CLEANUP_JOB } from './cleanup.js';
+import { CLEANUP_JOB, scheduleCleanup } from './cleanup.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -56,7 +55,7 @@ describe.each(STORE_KINDS)('maintenance clean-up on %s', (kind) => {
     const oldFailure = await failure(daysAgo(1.01));
     const recentFailure = await failure(daysAgo(0.5));
 
-    await ensureRecurringJobs(server.ctx);
+    await scheduleCleanup(server.ctx);
     expect(await server.runtime.worker.runDue()).toBe(1);
 
     const sessions = await server.ctx.db.selectFrom('sessions').select('id').execute();
@@ -75,7 +74,7 @@ describe.each(STORE_KINDS)('maintenance clean-up on %s', (kind) => {
     expect(queued[0]?.run_at).toBe(new Date(server.clock.now().getTime() + DAY).toISOString());
 
     // A restart asks again; nothing is added.
-    await ensureRecurringJobs(server.ctx);
+    await scheduleCleanup(server.ctx);
     expect(await queuedCleanups()).toHaveLength(1);
     expect(await server.runtime.worker.runDue()).toBe(0);
 
@@ -103,7 +102,7 @@ describe.each(STORE_KINDS)('maintenance clean-up on %s', (kind) => {
       const id = longWindow.ctx.ids.next();
       const at = new Date(longWindow.clock.now().getTime() - 2 * DAY).toISOString();
       await longWindow.ctx.db.insertInto('auth_failures').values({ id, org_id: null, key: 'k', at }).execute();
-      await ensureRecurringJobs(longWindow.ctx);
+      await scheduleCleanup(longWindow.ctx);
       expect(await longWindow.runtime.worker.runDue()).toBe(1);
       expect(await longWindow.ctx.db.selectFrom('auth_failures').select('id').execute()).toEqual([{ id }]);
     } finally {

@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '@concord/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
@@ -217,7 +218,7 @@ describe.each(STORE_KINDS)('roles on %s', (kind) => {
     expect(byAdmin.statusCode).toBe(403);
     const rename = await call('PATCH', `/api/v1/roles/${org.roleIds.owner}`, owner, { name: '老板' });
     expect(rename.statusCode).toBe(200);
-    expect(rename.json().permissions).toHaveLength(13);
+    expect(rename.json().permissions).toHaveLength(PERMISSIONS.length);
   });
 
   it('updates a custom role and records before and after', async () => {

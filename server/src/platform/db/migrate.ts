@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-messaging.js';
 import * as m0003 from './migrations/0003-group-tools.js';
 import * as m0004 from './migrations/0004-attachments.js';
 import * as m0005 from './migrations/0005-guests.js';
+import * as m0006 from './migrations/0006-archive.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0003-group-tools': m0003,
   '0004-attachments': m0004,
   '0005-guests': m0005,
+  '0006-archive': m0006,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -136,6 +136,54 @@ export type EmailCodeTable = {
   created_at: string;
 };
 
+export type ArchiveSettingsTable = {
+  org_id: string;
+  enabled: number;
+  /** `all` or `departments` (the members of `department_ids` and their sub-departments). */
+  scope: string;
+  department_ids: string;
+  enabled_at: string | null;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type ArchiveRecordTable = {
+  id: string;
+  org_id: string;
+  seq: number;
+  type: string;
+  at: string;
+  conversation_id: string | null;
+  actor_id: string | null;
+  message_id: string | null;
+  source_key: string;
+  attrs: string;
+  content_hash: string | null;
+  leaf_hash: string;
+  /** Canonical JSON of the content, or its AES-256-GCM envelope; NULL once purged. */
+  content: string | null;
+  purged_at: string | null;
+};
+
+export type ArchiveHeadTable = {
+  org_id: string;
+  size: number;
+  frontier: string;
+  root_hash: string;
+  updated_at: string;
+};
+
+export type ArchiveCursorTable = { conversation_id: string; org_id: string; last_seq: number };
+
+export type ArchiveCheckpointTable = {
+  id: string;
+  org_id: string;
+  size: number;
+  root_hash: string;
+  note: string;
+  created_at: string;
+};
+
 export type AuthFailureTable = {
   id: string;
   org_id: string | null;
@@ -311,6 +359,11 @@ export type Database = {
   sessions: SessionTable;
   guest_identities: GuestIdentityTable;
   email_codes: EmailCodeTable;
+  archive_settings: ArchiveSettingsTable;
+  archive_records: ArchiveRecordTable;
+  archive_heads: ArchiveHeadTable;
+  archive_cursors: ArchiveCursorTable;
+  archive_checkpoints: ArchiveCheckpointTable;
   api_tokens: ApiTokenTable;
   auth_failures: AuthFailureTable;
   audit_log: AuditLogTable;

@@ -39,6 +39,10 @@ export const en: Messages<typeof zhCN> = {
     },
     archive: {
       view: { name: 'View chat archive', desc: 'Read archived conversations' },
+      manage: {
+        name: 'Manage chat archive',
+        desc: 'Turn archiving on, set its scope and retention, manage sensitive-word rules, verify the archive',
+      },
     },
     customer: {
       view_contact: { name: 'View customer contacts', desc: 'See customers’ phone numbers and email addresses' },
@@ -206,6 +210,7 @@ export const en: Messages<typeof zhCN> = {
       harassment_blocked: 'Message blocked by anti-harassment rules',
     },
     message: { recalled: 'Message recalled by a group manager' },
+    archive: { settings_changed: 'Chat archive settings changed', checkpoint_signed: 'Archive checkpoint signed' },
   },
   org: {
     title: 'Organization',

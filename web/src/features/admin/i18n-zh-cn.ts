@@ -36,6 +36,7 @@ export const zhCN = {
     },
     archive: {
       view: { name: '查看会话存档', desc: '查看存档的聊天记录' },
+      manage: { name: '管理会话存档', desc: '开启存档、设置范围与保留期限、管理敏感词规则、核验存档完整性' },
     },
     customer: {
       view_contact: { name: '查看客户联系方式', desc: '查看客户的手机号、邮箱等联系方式' },
@@ -198,6 +199,7 @@ export const zhCN = {
       harassment_blocked: '防骚扰规则拦截消息',
     },
     message: { recalled: '群管理员撤回消息' },
+    archive: { settings_changed: '修改会话存档设置', checkpoint_signed: '签署存档检查点' },
   },
   org: {
     title: '企业设置',

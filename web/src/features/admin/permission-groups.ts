@@ -11,7 +11,7 @@ export type PermissionGroup = { area: PermissionArea; permissions: readonly Perm
 export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
   { area: 'directory', permissions: ['member.view', 'member.manage', 'member.import', 'department.manage'] },
   { area: 'security', permissions: ['session.manage', 'api_token.manage', 'role.manage', 'org.manage'] },
-  { area: 'compliance', permissions: ['audit.view', 'data.export', 'archive.view'] },
+  { area: 'compliance', permissions: ['audit.view', 'data.export', 'archive.view', 'archive.manage'] },
   { area: 'customer', permissions: ['customer.view_contact', 'customer.delete'] },
 ];
 

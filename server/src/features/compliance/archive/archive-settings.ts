@@ -1,0 +1,62 @@
+/**
+ * Whether an org archives, and whom: everyone, or the members of chosen departments (with
+ * their sub-departments). A conversation is covered when at least one of its colleagues is;
+ * only events from the moment archiving was turned on are recorded.
+ */
+import type { Kysely } from 'kysely';
+import { descendantsOf, loadDepartmentTree } from '../../../authz/department-tree.js';
+import type { ArchiveSettingsTable, Database } from '../../../platform/db/schema.js';
+
+export type ArchiveSettings = {
+  enabled: boolean;
+  scope: 'all' | 'departments';
+  departmentIds: string[];
+  enabledAt: string | null;
+};
+
+export const ARCHIVE_OFF: ArchiveSettings = { enabled: false, scope: 'all', departmentIds: [], enabledAt: null };
+
+export function presentSettings(row: ArchiveSettingsTable | undefined): ArchiveSettings {
+  if (!row) return ARCHIVE_OFF;
+  return {
+    enabled: row.enabled === 1,
+    scope: row.scope === 'departments' ? 'departments' : 'all',
+    departmentIds: JSON.parse(row.department_ids) as string[],
+    enabledAt: row.enabled_at,
+  };
+}
+
+export async function readArchiveSettings(db: Kysely<Database>, orgId: string): Promise<ArchiveSettings> {
+  const row = await db.selectFrom('archive_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+  return presentSettings(row);
+}
+
+/** Whether the conversation's events are archived under these settings (read now). */
+export async function conversationCovered(
+  db: Kysely<Database>,
+  orgId: string,
+  conversationId: string,
+  settings: ArchiveSettings,
+): Promise<boolean> {
+  if (!settings.enabled) return false;
+  if (settings.scope === 'all') return true;
+  if (settings.departmentIds.length === 0) return false;
+  const tree = await loadDepartmentTree(db, orgId);
+  const covered = [
+    ...descendantsOf(
+      tree,
+      settings.departmentIds.filter((id) => tree.parentOf.has(id)),
+    ),
+  ];
+  if (covered.length === 0) return false;
+  const hit = await db
+    .selectFrom('conversation_members as cm')
+    .innerJoin('member_departments as md', 'md.member_id', 'cm.member_id')
+    .select('cm.member_id')
+    .where('cm.org_id', '=', orgId)
+    .where('cm.conversation_id', '=', conversationId)
+    .where('md.department_id', 'in', covered)
+    .limit(1)
+    .executeTakeFirst();
+  return hit !== undefined;
+}
