@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/build-app.js';
-import { runCli } from '../src/app/cli/run-cli.js';
 import { loadConfig } from '../src/app/config.js';
 import { createRuntime } from '../src/app/runtime.js';
 import { verifyPassword } from '../src/features/identity/passwords.js';

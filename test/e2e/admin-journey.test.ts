@@ -125,6 +125,25 @@ describe('the console in a real browser', () => {
     await expect.poll(() => page.getByText('审计员').first().isVisible()).toBe(true);
     await screenshot(page, 'roles');
 
+    // The chat archive: turned on for everyone, then verified intact.
+    await page.getByRole('menuitem', { name: '会话存档' }).click();
+    await page.waitForURL(/\/admin\/archive/);
+    await page.getByLabel('开启会话存档').click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByText('存档设置已保存').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('button', { name: '立即核验' }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('archive-verify-result')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain('存档完整');
+    await screenshot(page, 'archive-settings');
+
     expect(await missingKeys(page)).toEqual([]);
     await page.close();
   }, 120_000);

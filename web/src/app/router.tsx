@@ -2,6 +2,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { NotFound } from '../components/page-state';
 import { ApiTokensPage } from '../features/admin/api-tokens-page';
+import { ArchivePage } from '../features/admin/archive-page';
 import { AuditPage } from '../features/admin/audit-page';
 import { OrgSettingsPage } from '../features/admin/org-settings-page';
 import { RolesPage } from '../features/admin/roles-page';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'admin/roles', element: <RolesPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
       { path: 'admin/org', element: <OrgSettingsPage /> },
+      { path: 'admin/archive', element: <ArchivePage /> },
       { path: 'admin/api-tokens', element: <ApiTokensPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFound /> },

@@ -2,6 +2,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FileProtectOutlined,
   KeyOutlined,
   MessageOutlined,
   SafetyOutlined,
@@ -36,6 +37,13 @@ export const NAV: NavItem[] = [
       { key: 'roles', path: '/admin/roles', label: 'nav.roles', icon: <SafetyOutlined />, permission: 'role.manage' },
       { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.view' },
       { key: 'org', path: '/admin/org', label: 'nav.org', icon: <SettingOutlined />, permission: 'org.manage' },
+      {
+        key: 'archive',
+        path: '/admin/archive',
+        label: 'nav.archive',
+        icon: <FileProtectOutlined />,
+        permission: 'archive.manage',
+      },
       {
         key: 'api-tokens',
         path: '/admin/api-tokens',
