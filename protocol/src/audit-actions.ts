@@ -38,6 +38,10 @@ export const AUDIT_ACTIONS = [
   'message.recalled',
   'archive.settings_changed',
   'archive.checkpoint_signed',
+  'archive.retention_changed',
+  'archive.hold_placed',
+  'archive.hold_released',
+  'archive.purged',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

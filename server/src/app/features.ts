@@ -1,6 +1,7 @@
 /** Every feature's routes, in one list; adding a feature means adding a line here. */
 import { auditRoutes } from '../features/audit/routes.js';
 import { archiveRoutes } from '../features/compliance/archive/routes.js';
+import { retentionRoutes } from '../features/compliance/retention/routes.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
@@ -20,4 +21,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   messagingRoutes,
   guestRoutes,
   archiveRoutes,
+  retentionRoutes,
 ];

@@ -4,6 +4,7 @@ import {
   runArchiveSweep,
   scheduleArchiveSweep,
 } from '../features/compliance/archive/archive-sweep.js';
+import { RETENTION_JOB, runRetentionJob, scheduleRetention } from '../features/compliance/retention/retention-job.js';
 import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
 import { runTodoReminder, TODO_REMINDER_JOB } from '../features/messaging/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
@@ -12,6 +13,7 @@ import type { Ctx } from './context.js';
 export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
   worker.handle(CLEANUP_JOB, (job) => runCleanupJob(ctx, job.id));
   worker.handle(ARCHIVE_SWEEP_JOB, (job) => runArchiveSweep(ctx, job.id));
+  worker.handle(RETENTION_JOB, (job) => runRetentionJob(ctx, job.id));
   worker.handle(TODO_REMINDER_JOB, (job, payload) => runTodoReminder(ctx, job.org_id, payload));
 }
 
@@ -19,4 +21,5 @@ export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
 export async function ensureRecurringJobs(ctx: Ctx): Promise<void> {
   await scheduleCleanup(ctx);
   await scheduleArchiveSweep(ctx);
+  await scheduleRetention(ctx);
 }

@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-group-tools.js';
 import * as m0004 from './migrations/0004-attachments.js';
 import * as m0005 from './migrations/0005-guests.js';
 import * as m0006 from './migrations/0006-archive.js';
+import * as m0009 from './migrations/0009-retention.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-attachments': m0004,
   '0005-guests': m0005,
   '0006-archive': m0006,
+  '0009-retention': m0009,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -173,6 +173,52 @@ export type ArchiveHeadTable = {
   updated_at: string;
 };
 
+export type ArchiveRetentionTable = {
+  org_id: string;
+  /** Days content is kept; null keeps it for ever. */
+  keep_days: number | null;
+  /** JSON [{departmentId, keepDays}]: members of these departments (and below) keep theirs this long. */
+  department_overrides: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type ArchiveHoldTable = {
+  id: string;
+  org_id: string;
+  /** `member` (a colleague or an external participant, by member id) or `conversation`. */
+  kind: string;
+  target_id: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  released_at: string | null;
+  released_by: string | null;
+};
+
+/** One archived message record as search sees it (migration 0008); the token text is in the FTS store. */
+export type ArchiveSearchDocTable = {
+  /** The record's time in ms × 1024 plus a slot: ordered by time, unique. */
+  doc_id: number;
+  org_id: string;
+  record_id: string;
+  record_seq: number;
+  /** The record's type: message.created, message.edited, message.recalled or message.hidden. */
+  type: string;
+  at: string;
+  conversation_id: string;
+  message_id: string | null;
+  /** Who sent (or edited, recalled, hid) the message. */
+  sender_id: string | null;
+  external: number;
+  /** JSON array: the sender's departments when the record was archived. */
+  department_ids: string;
+  /** JSON array: the external participants in the conversation when the record was archived. */
+  guest_ids: string;
+  /** PostgreSQL only: the tsvector ('simple') of the token text; written, never read. */
+  tokens?: string;
+};
+
 export type ArchiveCursorTable = { conversation_id: string; org_id: string; last_seq: number };
 
 export type ArchiveCheckpointTable = {
@@ -364,6 +410,8 @@ export type Database = {
   archive_heads: ArchiveHeadTable;
   archive_cursors: ArchiveCursorTable;
   archive_checkpoints: ArchiveCheckpointTable;
+  archive_retention: ArchiveRetentionTable;
+  archive_holds: ArchiveHoldTable;
   api_tokens: ApiTokenTable;
   auth_failures: AuthFailureTable;
   audit_log: AuditLogTable;

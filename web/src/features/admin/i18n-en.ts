@@ -210,7 +210,14 @@ export const en: Messages<typeof zhCN> = {
       harassment_blocked: 'Message blocked by anti-harassment rules',
     },
     message: { recalled: 'Message recalled by a group manager' },
-    archive: { settings_changed: 'Chat archive settings changed', checkpoint_signed: 'Archive checkpoint signed' },
+    archive: {
+      settings_changed: 'Chat archive settings changed',
+      checkpoint_signed: 'Archive checkpoint signed',
+      retention_changed: 'Archive retention changed',
+      hold_placed: 'Legal hold placed',
+      hold_released: 'Legal hold released',
+      purged: 'Archive content purged under retention',
+    },
   },
   archivePage: {
     title: 'Chat archive',

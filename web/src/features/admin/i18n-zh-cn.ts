@@ -199,7 +199,14 @@ export const zhCN = {
       harassment_blocked: '防骚扰规则拦截消息',
     },
     message: { recalled: '群管理员撤回消息' },
-    archive: { settings_changed: '修改会话存档设置', checkpoint_signed: '签署存档检查点' },
+    archive: {
+      settings_changed: '修改会话存档设置',
+      checkpoint_signed: '签署存档检查点',
+      retention_changed: '修改存档保留期限',
+      hold_placed: '设置法律保全',
+      hold_released: '解除法律保全',
+      purged: '按保留期限清除存档内容',
+    },
   },
   archivePage: {
     title: '会话存档',

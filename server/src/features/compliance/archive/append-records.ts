@@ -12,7 +12,7 @@ import { canonicalJson, type JsonValue } from '../archive-core/canonical-json.js
 import { fromHex, toHex } from '../archive-core/encoding.js';
 import { MerkleFrontier } from '../archive-core/merkle.js';
 import { hashLeaf } from '../archive-core/merkle-hash.js';
-import { contentHash, recordLeafData } from '../archive-core/record-hash.js';
+import { contentHash, purgeLeafData, recordLeafData } from '../archive-core/record-hash.js';
 import { archiveKeys } from './archive-keys.js';
 
 export type NewArchiveRecord = {
@@ -25,7 +25,14 @@ export type NewArchiveRecord = {
   messageId: string | null;
   attrs: { [key: string]: JsonValue };
   content: JsonValue | null;
+  /** Set on the record that states what a retention purge removed (type `archive.purged`). */
+  purge?: PurgeStatement;
 };
+
+/** A contiguous span of records whose content a purge dropped, and the root of their leaves. */
+export type PurgeStatement = { reason: string; firstSeq: number; lastSeq: number; removedRoot: Buffer };
+
+export const PURGE_RECORD_TYPE = 'archive.purged';
 
 export type AppendedRecord = { id: string; seq: number; orgId: string; record: NewArchiveRecord };
 
@@ -81,16 +88,29 @@ export async function appendArchiveRecords(
     const id = ctx.ids.next();
     const contentText = record.content === null ? null : canonicalJson(record.content);
     const hash = contentText === null ? null : contentHash(contentText);
-    const leafData = recordLeafData({
-      orgId,
-      seq,
-      type: record.type,
-      at: record.at,
-      conversationId: record.conversationId,
-      actorId: record.actorId,
-      contentHash: hash,
-      attrs: record.attrs,
-    });
+    const leafData = record.purge
+      ? purgeLeafData({
+          orgId,
+          seq,
+          at: record.at,
+          actorId: record.actorId,
+          reason: record.purge.reason,
+          scope: 'content',
+          firstSeq: record.purge.firstSeq,
+          lastSeq: record.purge.lastSeq,
+          count: record.purge.lastSeq - record.purge.firstSeq + 1,
+          removedRoot: record.purge.removedRoot,
+        })
+      : recordLeafData({
+          orgId,
+          seq,
+          type: record.type,
+          at: record.at,
+          conversationId: record.conversationId,
+          actorId: record.actorId,
+          contentHash: hash,
+          attrs: record.attrs,
+        });
     const leafHash = hashLeaf(leafData);
     head.frontier.append(leafHash);
     head.size = seq;

@@ -13,12 +13,14 @@ import { archiveOrigin, publicKeyFrom, verifyCheckpoint } from '../archive-core/
 import { fromHex, toHex } from '../archive-core/encoding.js';
 import { MerkleFrontier } from '../archive-core/merkle.js';
 import { hashLeaf } from '../archive-core/merkle-hash.js';
-import { contentHash, recordLeafData } from '../archive-core/record-hash.js';
+import { contentHash, purgeLeafData, recordLeafData } from '../archive-core/record-hash.js';
+import { PURGE_RECORD_TYPE } from './append-records.js';
 import { archiveKeys } from './archive-keys.js';
 
 export type VerifyProblem =
   | 'altered'
   | 'content_altered'
+  | 'content_removed'
   | 'removed'
   | 'reordered'
   | 'root_mismatch'
@@ -39,6 +41,21 @@ const PAGE = 2000;
 
 /** The leaf a record's stored metadata gives (what was hashed when it was appended). */
 export function leafDataOfRow(row: ArchiveRecordTable): Buffer {
+  if (row.type === PURGE_RECORD_TYPE) {
+    const attrs = JSON.parse(row.attrs) as { reason: string; firstSeq: number; lastSeq: number; removedRoot: string };
+    return purgeLeafData({
+      orgId: row.org_id,
+      seq: Number(row.seq),
+      at: row.at,
+      actorId: row.actor_id,
+      reason: attrs.reason,
+      scope: 'content',
+      firstSeq: attrs.firstSeq,
+      lastSeq: attrs.lastSeq,
+      count: attrs.lastSeq - attrs.firstSeq + 1,
+      removedRoot: fromHex(attrs.removedRoot, 'removed root'),
+    });
+  }
   return recordLeafData({
     orgId: row.org_id,
     seq: Number(row.seq),
@@ -84,6 +101,9 @@ export async function verifyArchive(ctx: Ctx, orgId: string): Promise<VerifyRepo
   const frontier = MerkleFrontier.empty();
   let next = 1;
   let checkpointAt = 0;
+  // Records whose content is gone must be covered by a purge record that states it.
+  const contentGone: { seq: number; id: string }[] = [];
+  const purged: { firstSeq: number; lastSeq: number }[] = [];
   const checkRoots = (): VerifyReport | null => {
     while (checkpointAt < checkpoints.length && Number(checkpoints[checkpointAt]?.size) === frontier.size) {
       const cp = checkpoints[checkpointAt++];
@@ -145,12 +165,25 @@ export async function verifyArchive(ctx: Ctx, orgId: string): Promise<VerifyRepo
       if (content !== null && contentHash(content) !== row.content_hash) {
         return broken('content_altered', row, 'its content does not match its content hash');
       }
+      if (content === null && row.content_hash !== null) contentGone.push({ seq, id: row.id });
+      if (row.type === PURGE_RECORD_TYPE) purged.push(JSON.parse(row.attrs) as { firstSeq: number; lastSeq: number });
       frontier.append(fromHex(row.leaf_hash, 'leaf hash'));
       next = seq + 1;
       const failed = checkRoots();
       if (failed) return failed;
     }
     if (rows.length < PAGE) break;
+  }
+  const unexplained = contentGone.find((g) => !purged.some((p) => p.firstSeq <= g.seq && g.seq <= p.lastSeq));
+  if (unexplained) {
+    return {
+      orgId,
+      status: 'broken',
+      problem: 'content_removed',
+      seq: unexplained.seq,
+      recordId: unexplained.id,
+      detail: 'its content is gone and no purge record states it',
+    };
   }
   const head = await ctx.db.selectFrom('archive_heads').selectAll().where('org_id', '=', orgId).executeTakeFirst();
   const size = next - 1;
