@@ -10,6 +10,9 @@ import { launchBrowser, type RunningConsole, screenshot, startConsole } from './
 
 type Demo = { token: string; demo: { login: string; password: string } };
 
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 const missingKeys = (page: Page) =>
   page.evaluate(() => (window as { concordMissingKeys?: string[] }).concordMissingKeys ?? []);
 
@@ -88,6 +91,25 @@ describe('joining an external group from a link', () => {
         { timeout: 10_000 },
       )
       .toContain('陈女士:你好，想了解一下门店收银机的报价');
+
+    // The customer sends a photo from the same page.
+    await page.getByTestId('guest-file-input').setInputFiles({
+      name: '收银机.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+    });
+    await expect
+      .poll(
+        async () => {
+          const page = await call<{ items: { kind: string; attachment: { name: string } | null }[] }>(
+            'GET',
+            `/api/v1/conversations/${group.id}/messages`,
+          );
+          return page.items.map((m) => `${m.kind}:${m.attachment?.name ?? ''}`);
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('image:收银机.png');
 
     // The salesperson answers from the console side; the customer sees it without a reload.
     await call('POST', `/api/v1/conversations/${group.id}/messages`, {

@@ -50,9 +50,14 @@ export function guestApi(token: string) {
       );
       return { items: page.items as ChatMessage[], hasMore: page.hasMore };
     },
-    send: async (id: string, clientMsgId: string, body: string) =>
+    send: async (id: string, clientMsgId: string, body: string, attachment?: { id: string; kind: 'image' | 'file' }) =>
       (await settle(
-        api.POST('/api/v1/conversations/{id}/messages', { params: { path: { id } }, body: { clientMsgId, body } }),
+        api.POST('/api/v1/conversations/{id}/messages', {
+          params: { path: { id } },
+          body: attachment
+            ? { clientMsgId, kind: attachment.kind, attachmentId: attachment.id }
+            : { clientMsgId, body },
+        }),
       )) as ChatMessage,
     markRead: (id: string, seq: number) =>
       settle(api.POST('/api/v1/conversations/{id}/read', { params: { path: { id } }, body: { seq } })),

@@ -3,13 +3,14 @@
  * (resuming after a drop), a text composer whose retries reuse the client message id, leaving
  * and signing out. Removal from the group or an ended session returns to the join form.
  */
-import { LogoutOutlined, MoreOutlined, SendOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MoreOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Dropdown, Input, Modal, Result, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
 import { LanguageSwitch } from '../auth/language-switch';
+import { startUpload } from '../messages/attachment-transfer';
 import { applyEventToWindow, type MessageWindow, mergeOlder, upsertMessages } from '../messages/message-cache';
 import { RealtimeClient } from '../messages/realtime-client';
 import { guestApi } from './guest-api';
@@ -33,6 +34,7 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
   const [draft, setDraft] = useState('');
   const [sendError, setSendError] = useState<unknown>(null);
   const bottom = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const readSeq = useRef(0);
 
   const detail = useQuery({
@@ -82,26 +84,40 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
     }
   }, [lastSeq, pending.length, api, id]);
 
-  const send = (clientMsgId: string, body: string) => {
-    setPending((list) => [...list.filter((p) => p.clientMsgId !== clientMsgId), { clientMsgId, body, failed: false }]);
-    api.send(id, clientMsgId, body).then(
-      (message) => {
-        setPending((list) => list.filter((p) => p.clientMsgId !== clientMsgId));
-        setLoaded((w) => (w ? { ...w, items: upsertMessages(w.items, [message]) } : w));
-        setSendError(null);
-      },
-      (error: unknown) => {
-        if (endsSession(error)) setEnded(true);
-        setSendError(error);
-        setPending((list) => list.map((p) => (p.clientMsgId === clientMsgId ? { ...p, failed: true } : p)));
-      },
-    );
+  const replacePending = (item: PendingMessage) =>
+    setPending((list) => list.map((p) => (p.clientMsgId === item.clientMsgId ? item : p)));
+  /** Uploads the file first (once: a retry reuses the stored upload), then sends with the same client id. */
+  const deliver = async (queued: PendingMessage) => {
+    let item: PendingMessage = { ...queued, failed: false };
+    setPending((list) => [...list.filter((p) => p.clientMsgId !== item.clientMsgId), item]);
+    try {
+      if (item.upload && !item.upload.attachment) {
+        const upload = item.upload;
+        const onProgress = (percent: number) => replacePending({ ...item, upload: { ...upload, percent } });
+        const ref = await startUpload(id, upload.file, onProgress, session.token).done;
+        item = { ...item, upload: { ...upload, percent: 100, attachment: { id: ref.id, kind: ref.kind } } };
+        replacePending(item);
+      }
+      const message = await api.send(id, item.clientMsgId, item.body, item.upload?.attachment);
+      setPending((list) => list.filter((p) => p.clientMsgId !== item.clientMsgId));
+      setLoaded((w) => (w ? { ...w, items: upsertMessages(w.items, [message]) } : w));
+      setSendError(null);
+    } catch (error) {
+      if (endsSession(error)) setEnded(true);
+      setSendError(error);
+      replacePending({ ...item, failed: true });
+    }
   };
   const submit = () => {
     const body = draft.trim();
     if (!body) return;
     setDraft('');
-    send(newClientMsgId(), body);
+    void deliver({ clientMsgId: newClientMsgId(), body, failed: false });
+  };
+  const attach = (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) {
+      void deliver({ clientMsgId: newClientMsgId(), body: '', failed: false, upload: { file, percent: 0 } });
+    }
   };
   const loadOlder = async () => {
     const first = loaded?.items[0];
@@ -194,7 +210,7 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
             <GuestMessage key={m.id} api={api} message={m} mine={m.sender?.id === me} />
           ))}
           {pending.map((p) => (
-            <PendingBubble key={p.clientMsgId} item={p} onRetry={() => send(p.clientMsgId, p.body)} />
+            <PendingBubble key={p.clientMsgId} item={p} onRetry={() => void deliver(p)} />
           ))}
           <div ref={bottom} />
         </div>
@@ -208,6 +224,23 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
             <Typography.Text type="secondary">{t('chat.dissolved')}</Typography.Text>
           ) : (
             <Space.Compact style={{ width: '100%' }}>
+              <Button
+                icon={<PaperClipOutlined />}
+                aria-label={t('chat.attach')}
+                title={t('chat.attach')}
+                onClick={() => fileInput.current?.click()}
+              />
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                hidden
+                data-testid="guest-file-input"
+                onChange={(e) => {
+                  attach(e.target.files);
+                  e.target.value = '';
+                }}
+              />
               <Input.TextArea
                 value={draft}
                 onChange={(e) => setDraft(e.target.value)}

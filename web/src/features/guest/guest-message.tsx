@@ -104,7 +104,13 @@ export function GuestMessage({ api, message, mine }: { api: GuestApi; message: C
   );
 }
 
-export type PendingMessage = { clientMsgId: string; body: string; failed: boolean };
+export type PendingMessage = {
+  clientMsgId: string;
+  body: string;
+  failed: boolean;
+  /** An image or file on its way: its name and how much has been uploaded. */
+  upload?: { file: File; percent: number; attachment?: { id: string; kind: 'image' | 'file' } };
+};
 
 export function PendingBubble({ item, onRetry }: { item: PendingMessage; onRetry: () => void }) {
   const { t } = useTranslation('guest');
@@ -119,7 +125,15 @@ export function PendingBubble({ item, onRetry }: { item: PendingMessage; onRetry
         </Button>
       ) : null}
       <div>
-        <div style={{ ...bubble(true), opacity: 0.7 }}>{item.body}</div>
+        <div style={{ ...bubble(true), opacity: 0.7 }}>
+          {item.upload ? (
+            <span>
+              <FileOutlined /> {item.upload.file.name} · {t('chat.uploaded', { percent: item.upload.percent })}
+            </span>
+          ) : (
+            item.body
+          )}
+        </div>
       </div>
     </div>
   );

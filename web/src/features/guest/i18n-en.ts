@@ -62,6 +62,8 @@ export const en: Messages<typeof zhCN> = {
     image: 'Image',
     download: 'Download',
     sending: 'Sending…',
+    uploaded: '{{percent}}% uploaded',
+    attach: 'Send an image or a file',
     failed: 'Not sent',
     retry: 'Retry',
     offline: 'Connection lost; reconnecting…',

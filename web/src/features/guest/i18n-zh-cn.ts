@@ -58,6 +58,8 @@ export const zhCN = {
     image: '图片',
     download: '下载',
     sending: '发送中…',
+    uploaded: '已上传 {{percent}}%',
+    attach: '发送图片或文件',
     failed: '发送失败',
     retry: '重试',
     offline: '连接已断开，正在重连…',

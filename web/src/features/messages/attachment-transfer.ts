@@ -14,11 +14,20 @@ export type Upload = { done: Promise<AttachmentRef>; abort: () => void };
 /** The code of the error an aborted upload rejects with (never shown). */
 export const CANCELLED = 'cancelled';
 
-export function startUpload(conversationId: string, file: File, onProgress: (percent: number) => void): Upload {
+/**
+ * Uploads with the console's session, or with `guestToken` on the join page (a guest's refused
+ * upload never signs the console out).
+ */
+export function startUpload(
+  conversationId: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  guestToken?: string,
+): Upload {
   const xhr = new XMLHttpRequest();
   const done = new Promise<AttachmentRef>((resolve, reject) => {
     xhr.open('POST', `/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments`);
-    const token = getToken();
+    const token = guestToken ?? getToken();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(uploadPercent(e.loaded, e.total));
@@ -33,7 +42,7 @@ export function startUpload(conversationId: string, file: File, onProgress: (per
         return;
       }
       const error = uploadError(xhr.status, xhr.responseText);
-      if (error.status === 401 && error.code === 'unauthorized' && getToken()) setToken(null);
+      if (!guestToken && error.status === 401 && error.code === 'unauthorized' && getToken()) setToken(null);
       reject(error);
     };
     xhr.onerror = () => reject(uploadError(0, ''));
