@@ -10,8 +10,10 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'too_many_attempts',
   'mail_unavailable',
+  'font_unavailable',
   'totp_required',
   'totp_setup_required',
+  'content_blocked',
   'internal',
 ] as const;
 
@@ -29,8 +31,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   limit_exceeded: 422,
+  content_blocked: 422,
   too_many_attempts: 429,
   mail_unavailable: 503,
+  font_unavailable: 503,
   internal: 500,
 };
 

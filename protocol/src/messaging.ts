@@ -1,4 +1,5 @@
 /** Conversation kinds, limits and the realtime protocol shared by server and clients. */
+import type { SensitiveAction } from './sensitive.js';
 
 export const CONVERSATION_KINDS = ['direct', 'group', 'external'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
@@ -68,4 +69,20 @@ export type ServerFrame =
   | { type: 'typing'; conversationId: string; memberId: string }
   | { type: 'presence'; memberId: string; online: boolean }
   | { type: 'pong' }
+  | { type: 'alert'; alert: SensitiveAlertNotice }
   | { type: 'error'; code: string; message: string };
+
+/**
+ * A new sensitive-content alert, pushed to the auditors whose `archive.view` scope covers the
+ * sender; deliberately without the message text (the alerts API shows it after a fresh check).
+ */
+export type SensitiveAlertNotice = {
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  action: SensitiveAction;
+  senderId: string;
+  senderName: string;
+  conversationId: string;
+  createdAt: string;
+};

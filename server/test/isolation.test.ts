@@ -36,6 +36,9 @@ const BODIES: Record<string, unknown> = {
     action: 'remove',
   },
   'POST /api/v1/messages/{id}/todo': { assigneeIds: ['00000000-0000-4000-8000-000000000000'] },
+  'PATCH /api/v1/compliance/lexicons/{id}': { words: ['越权'] },
+  'PATCH /api/v1/compliance/rules/{id}': { action: 'block' },
+  'PATCH /api/v1/compliance/alerts/{id}': { status: 'dismissed', note: '越权' },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -95,6 +98,21 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
         revoked_at: null,
       })
       .execute();
+    // A sensitive-content rule that records the marker, so the victim's message raises an alert.
+    const ownerA = await sessionFor(ctx, orgA.orgId, orgA.ownerId);
+    const lexiconA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/compliance/lexicons',
+      headers: ownerA,
+      payload: { name: MARKER, category: 'custom', words: [MARKER] },
+    });
+    const ruleA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/compliance/rules',
+      headers: ownerA,
+      payload: { name: MARKER, lexiconIds: [lexiconA.json().id], detectors: [], action: 'record', scope: 'all' },
+    });
+    expect(ruleA.statusCode, ruleA.body).toBe(200);
     // A group of the victim with one message carrying the marker.
     const conversationA = await makeConversation(ctx, {
       orgId: orgA.orgId,
@@ -121,7 +139,15 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { assigneeIds: [victim.id] },
     });
     expect(todoA.statusCode, todoA.body).toBe(200);
+    const alertA = await ctx.db
+      .selectFrom('sensitive_alerts')
+      .select('id')
+      .where('org_id', '=', orgA.orgId)
+      .executeTakeFirstOrThrow();
     idsOfA = {
+      lexicons: lexiconA.json().id,
+      rules: ruleA.json().id,
+      alerts: alertA.id,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
@@ -236,6 +262,18 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('conversation_id', '=', idsOfA.conversations as string)
       .execute();
     expect(messageCount).toHaveLength(1);
+    const alert = await server.ctx.db
+      .selectFrom('sensitive_alerts')
+      .select(['status', 'note'])
+      .where('id', '=', idsOfA.alerts as string)
+      .executeTakeFirstOrThrow();
+    expect(alert).toEqual({ status: 'new', note: null });
+    const lexicon = await server.ctx.db
+      .selectFrom('sensitive_lexicons')
+      .select(['version', 'words'])
+      .where('id', '=', idsOfA.lexicons as string)
+      .executeTakeFirstOrThrow();
+    expect({ ...lexicon, version: Number(lexicon.version) }).toEqual({ version: 1, words: JSON.stringify([MARKER]) });
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')

@@ -126,7 +126,8 @@ describe('the console in a real browser', () => {
     await screenshot(page, 'roles');
 
     // The chat archive: turned on for everyone, then verified intact.
-    await page.getByRole('menuitem', { name: '会话存档' }).click();
+    // Ends with 会话存档: the 会话存档查询 (archive search) entry sits beside it.
+    await page.getByRole('menuitem', { name: /会话存档$/ }).click();
     await page.waitForURL(/\/admin\/archive/);
     await page.getByLabel('开启会话存档').click();
     await page.getByRole('button', { name: /保\s*存/ }).click();
@@ -185,6 +186,8 @@ describe('the console in a real browser', () => {
       '/admin/audit',
       '/admin/org',
       '/admin/api-tokens',
+      '/admin/compliance',
+      '/admin/alerts',
       '/account',
     ];
     for (const path of pages) {

@@ -36,7 +36,15 @@ export type Config = {
   archive: { signingKey: string | undefined; bodyKeys: string | undefined; checkpointMinutes: number };
   /** The built web console (CONCORD_WEB_DIR); unset means the repository's `web/dist`. */
   webDir: string | undefined;
+  /**
+   * The CJK font embedded in PDF exports of the archive (CONCORD_PDF_FONT): a TTF/OTF path, or a
+   * collection as `path.ttc#PostScriptName`; defaults to Debian's fonts-wqy-microhei.
+   */
+  pdfFont: string;
 };
+
+/** Debian's fonts-wqy-microhei (installed by .ci/run), its first face. */
+export const DEFAULT_PDF_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#WenQuanYiMicroHei';
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -74,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkpointMinutes: int(env, 'CONCORD_ARCHIVE_CHECKPOINT_MINUTES', 60),
     },
     webDir: env.CONCORD_WEB_DIR ? resolve(env.CONCORD_WEB_DIR) : undefined,
+    pdfFont: env.CONCORD_PDF_FONT || DEFAULT_PDF_FONT,
   };
 }

@@ -1,9 +1,12 @@
 /** Wires each feature's reactions to other features' domain events. */
 import { registerArchiveHandlers } from '../features/compliance/archive/archive-handlers.js';
+import { registerSensitiveContentCheck } from '../features/compliance/sensitive/index.js';
 import { registerMessagingHandlers } from '../features/messaging/index.js';
 import type { Ctx } from './context.js';
 
 export function registerEventHandlers(ctx: Ctx): void {
   registerMessagingHandlers(ctx);
   registerArchiveHandlers(ctx);
+  // Not an event reaction but start-up wiring of the same kind: compliance checks outgoing messages.
+  registerSensitiveContentCheck(ctx);
 }

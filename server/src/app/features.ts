@@ -2,6 +2,8 @@
 import { auditRoutes } from '../features/audit/routes.js';
 import { archiveRoutes } from '../features/compliance/archive/routes.js';
 import { retentionRoutes } from '../features/compliance/retention/routes.js';
+import { archiveSearchRoutes } from '../features/compliance/search/index.js';
+import { sensitiveRoutes } from '../features/compliance/sensitive/index.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
@@ -21,5 +23,7 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   messagingRoutes,
   guestRoutes,
   archiveRoutes,
+  archiveSearchRoutes,
+  sensitiveRoutes,
   retentionRoutes,
 ];

@@ -5,6 +5,7 @@ import {
   scheduleArchiveSweep,
 } from '../features/compliance/archive/archive-sweep.js';
 import { RETENTION_JOB, runRetentionJob, scheduleRetention } from '../features/compliance/retention/retention-job.js';
+import { ALERT_DIGEST_JOB, runAlertDigest, scheduleAlertDigest } from '../features/compliance/sensitive/index.js';
 import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
 import { runTodoReminder, TODO_REMINDER_JOB } from '../features/messaging/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
@@ -14,6 +15,7 @@ export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
   worker.handle(CLEANUP_JOB, (job) => runCleanupJob(ctx, job.id));
   worker.handle(ARCHIVE_SWEEP_JOB, (job) => runArchiveSweep(ctx, job.id));
   worker.handle(RETENTION_JOB, (job) => runRetentionJob(ctx, job.id));
+  worker.handle(ALERT_DIGEST_JOB, (job) => runAlertDigest(ctx, job.id));
   worker.handle(TODO_REMINDER_JOB, (job, payload) => runTodoReminder(ctx, job.org_id, payload));
 }
 
@@ -22,4 +24,5 @@ export async function ensureRecurringJobs(ctx: Ctx): Promise<void> {
   await scheduleCleanup(ctx);
   await scheduleArchiveSweep(ctx);
   await scheduleRetention(ctx);
+  await scheduleAlertDigest(ctx);
 }

@@ -2,10 +2,12 @@
  * Bus → sockets on this node. Conversation events are handled one at a time per conversation so
  * the sockets get them in the order the bus brought them; each socket's stream then restores seq
  * order and fills gaps from the log. Also receipts, typing, presence, and closing the sockets of
- * members who lose access.
+ * members who lose access, and new sensitive-content alerts to the auditors who may see them.
  */
-import { CONVERSATION_EVENT_TYPES, type ConversationEvent } from '@concord/protocol';
+import { CONVERSATION_EVENT_TYPES, type ConversationEvent, type SensitiveAlertNotice } from '@concord/protocol';
 import type { Ctx } from '../app/context.js';
+import { reachCovers, reachOf } from '../authz/may.js';
+import { ALERT_EVENT } from '../features/compliance/sensitive/index.js';
 import { memberIdsOf } from '../features/messaging/index.js';
 import type { DomainEvent } from '../platform/bus.js';
 import { CLOSE, conversationEventOf, frameText, memberIdsNamedBy } from './frames.js';
@@ -102,6 +104,20 @@ export function subscribeFanOut(ctx: Ctx, registry: ConnectionRegistry): () => v
     sendTo(e.orgId, await presenceWatchersOf(ctx.db, e.orgId, memberId), text);
   };
 
+  // A new sensitive-content alert goes to the connected members whose archive.view reaches its sender.
+  const onAlert = async (e: DomainEvent) => {
+    const alert = e.data.alert as SensitiveAlertNotice | undefined;
+    const senderDepartmentIds = e.data.senderDepartmentIds;
+    if (!alert || !Array.isArray(senderDepartmentIds) || registry.memberCount === 0) return;
+    const sender = { kind: 'member' as const, id: alert.senderId, departmentIds: senderDepartmentIds as string[] };
+    const text = frameText({ type: 'alert', alert });
+    for (const connection of [...registry.all()]) {
+      if (connection.orgId !== e.orgId) continue;
+      const reach = await reachOf(ctx, connection.actor, 'archive.view');
+      if (reach && reachCovers(reach, sender)) connection.send(text);
+    }
+  };
+
   // Disabling or removing a member cuts their sockets at once; a revoked session cuts its own.
   const onAccessLost = (e: DomainEvent) => {
     const memberId = str(e.data.memberId);
@@ -123,6 +139,7 @@ export function subscribeFanOut(ctx: Ctx, registry: ConnectionRegistry): () => v
     ctx.bus.on(READ_EVENT, onReceipt),
     ctx.bus.on(TYPING_EVENT, onTyping),
     ctx.bus.on(PRESENCE_EVENT, onPresence),
+    ctx.bus.on(ALERT_EVENT, onAlert),
     ctx.bus.on('member.disabled', onAccessLost),
     ctx.bus.on('member.departed', onAccessLost),
     ctx.bus.on('session.revoked', onCredentialRevoked),

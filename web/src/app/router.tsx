@@ -6,6 +6,7 @@ import { ArchivePage } from '../features/admin/archive-page';
 import { AuditPage } from '../features/admin/audit-page';
 import { OrgSettingsPage } from '../features/admin/org-settings-page';
 import { RolesPage } from '../features/admin/roles-page';
+import { ArchiveSearchPage } from '../features/archive-search/archive-search-page';
 import { AccountPage } from '../features/auth/account-page';
 import { LoginPage } from '../features/auth/login-page';
 import { SetupPage } from '../features/auth/setup-page';
@@ -14,6 +15,8 @@ import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
 import { JoinPage } from '../features/guest/join-page';
 import { MessagesPage } from '../features/messages/messages-page';
+import { AlertsPage } from '../features/sensitive/alerts-page';
+import { CompliancePage } from '../features/sensitive/compliance-page';
 import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './layout/app-layout';
 
@@ -36,10 +39,13 @@ export const router = createBrowserRouter([
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'directory/members/:id', element: <MemberDetailPage /> },
       { path: 'directory/import', element: <ImportPage /> },
+      { path: 'archive', element: <ArchiveSearchPage /> },
       { path: 'admin/roles', element: <RolesPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
       { path: 'admin/org', element: <OrgSettingsPage /> },
       { path: 'admin/archive', element: <ArchivePage /> },
+      { path: 'admin/compliance', element: <CompliancePage /> },
+      { path: 'admin/alerts', element: <AlertsPage /> },
       { path: 'admin/api-tokens', element: <ApiTokensPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFound /> },

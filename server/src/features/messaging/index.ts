@@ -7,4 +7,11 @@ export { unfollowDepartment } from './commands/unfollow-department.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
 export { listEventsAfter, publishEvents } from './event-log.js';
 export { conversationIdsOf, memberIdsOf, requireMembership } from './membership.js';
+export {
+  type OutgoingCheck,
+  type OutgoingMessage,
+  type OutgoingVerdict,
+  registerOutgoingCheck,
+  type StoredRef,
+} from './outgoing-checks.js';
 export { runTodoReminder, TODO_REMINDER_JOB } from './todo-reminder.js';

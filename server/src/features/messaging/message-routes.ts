@@ -5,7 +5,7 @@
 import type { Ctx } from '../../app/context.js';
 import type { App, FeatureRoutes } from '../../http/app-type.js';
 import { actorOf } from '../../http/auth.js';
-import { errorResponses, IdParams, Ok } from '../../http/schema-helpers.js';
+import { ErrorBody, errorResponses, IdParams, Ok } from '../../http/schema-helpers.js';
 import { listConversationChanges } from './change-reads.js';
 import { editMessage } from './commands/edit-message.js';
 import { hideMessage } from './commands/hide-message.js';
@@ -39,7 +39,8 @@ function routes(app: App, ctx: Ctx): void {
           'Send a message (members; @all only for the owner and admins). A retry with the same clientMsgId returns the stored message',
         params: IdParams,
         body: SendMessageBody,
-        response: { 200: Message, ...errorResponses },
+        // 422 content_blocked: a sensitive-content rule refused the text (details name the rule).
+        response: { 200: Message, ...errorResponses, 422: ErrorBody },
       },
     },
     async (req) => sendMessage(ctx, actorOf(req), req.params.id, req.body),
@@ -100,7 +101,7 @@ function routes(app: App, ctx: Ctx): void {
         summary: 'Edit your own message within the edit window',
         params: IdParams,
         body: EditMessageBody,
-        response: { 200: Message, ...errorResponses },
+        response: { 200: Message, ...errorResponses, 422: ErrorBody },
       },
     },
     async (req) => editMessage(ctx, actorOf(req), req.params.id, req.body),

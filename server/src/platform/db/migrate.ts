@@ -7,6 +7,8 @@ import * as m0003 from './migrations/0003-group-tools.js';
 import * as m0004 from './migrations/0004-attachments.js';
 import * as m0005 from './migrations/0005-guests.js';
 import * as m0006 from './migrations/0006-archive.js';
+import * as m0007 from './migrations/0007-sensitive-rules.js';
+import * as m0008 from './migrations/0008-archive-search.js';
 import * as m0009 from './migrations/0009-retention.js';
 import type { Database } from './schema.js';
 
@@ -19,6 +21,8 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-attachments': m0004,
   '0005-guests': m0005,
   '0006-archive': m0006,
+  '0007-sensitive-rules': m0007,
+  '0008-archive-search': m0008,
   '0009-retention': m0009,
 };
 

@@ -320,6 +320,8 @@ export type MessageTable = {
   created_at: string;
   edited_at: string | null;
   recalled_at: string | null;
+  /** The text as written when a sensitive-content rule masked `body`; for the archive only, never presented. */
+  original_body: string | null;
 };
 
 export type MessageHideTable = { org_id: string; message_id: string; member_id: string };
@@ -393,6 +395,63 @@ export type AttachmentTable = {
   created_at: string;
 };
 
+export type SensitiveRuleSetTable = { org_id: string; version: number; updated_at: string };
+
+export type SensitiveLexiconTable = {
+  id: string;
+  org_id: string;
+  name: string;
+  category: string;
+  version: number;
+  /** JSON array of words. */
+  words: string;
+  word_count: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type SensitiveRuleTable = {
+  id: string;
+  org_id: string;
+  name: string;
+  enabled: number;
+  /** `record`, `mask` or `block`. */
+  action: string;
+  /** `all`, `external` or `departments`. */
+  scope: string;
+  /** JSON arrays of ids and detector kinds. */
+  department_ids: string;
+  lexicon_ids: string;
+  detectors: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type SensitiveAlertTable = {
+  id: string;
+  org_id: string;
+  rule_id: string;
+  rule_name: string;
+  action: string;
+  outcome: string;
+  source: string;
+  conversation_id: string;
+  message_id: string | null;
+  sender_id: string;
+  sender_name: string;
+  body: string;
+  /** JSON array of hits. */
+  hits: string;
+  /** `new`, `confirmed` or `dismissed`. */
+  status: string;
+  note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+};
+
 export type Database = {
   orgs: OrgTable;
   departments: DepartmentTable;
@@ -410,6 +469,7 @@ export type Database = {
   archive_heads: ArchiveHeadTable;
   archive_cursors: ArchiveCursorTable;
   archive_checkpoints: ArchiveCheckpointTable;
+  archive_search_docs: ArchiveSearchDocTable;
   archive_retention: ArchiveRetentionTable;
   archive_holds: ArchiveHoldTable;
   api_tokens: ApiTokenTable;
@@ -426,5 +486,9 @@ export type Database = {
   announcement_confirmations: AnnouncementConfirmationTable;
   todos: TodoTable;
   bookmarks: BookmarkTable;
+  sensitive_rule_sets: SensitiveRuleSetTable;
+  sensitive_lexicons: SensitiveLexiconTable;
+  sensitive_rules: SensitiveRuleTable;
+  sensitive_alerts: SensitiveAlertTable;
   kysely_migration?: { name: Generated<string> };
 };

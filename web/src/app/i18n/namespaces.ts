@@ -1,9 +1,11 @@
 /** Every translation namespace; a feature adds its own here. */
 import { adminMessages } from '../../features/admin/i18n';
+import { archiveSearchMessages } from '../../features/archive-search/i18n';
 import { authMessages } from '../../features/auth/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
 import { guestMessages } from '../../features/guest/i18n';
 import { messagesMessages } from '../../features/messages/i18n';
+import { sensitiveMessages } from '../../features/sensitive/i18n';
 import { commonMessages } from './common';
 
 export const NAMESPACES = {
@@ -13,6 +15,8 @@ export const NAMESPACES = {
   admin: adminMessages,
   messages: messagesMessages,
   guest: guestMessages,
+  sensitive: sensitiveMessages,
+  archiveSearch: archiveSearchMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

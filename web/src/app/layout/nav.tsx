@@ -1,10 +1,13 @@
 /** The left navigation: one entry per area, shown only to members who may open it. */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   KeyOutlined,
   MessageOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -30,6 +33,13 @@ export const NAV: NavItem[] = [
     permission: 'member.view',
   },
   {
+    key: 'archive-search',
+    path: '/archive',
+    label: 'nav.archiveSearch',
+    icon: <FileSearchOutlined />,
+    permission: 'archive.view',
+  },
+  {
     key: 'admin',
     label: 'nav.admin',
     icon: <SettingOutlined />,
@@ -43,6 +53,20 @@ export const NAV: NavItem[] = [
         label: 'nav.archive',
         icon: <FileProtectOutlined />,
         permission: 'archive.manage',
+      },
+      {
+        key: 'compliance',
+        path: '/admin/compliance',
+        label: 'nav.compliance',
+        icon: <SafetyCertificateOutlined />,
+        permission: 'archive.manage',
+      },
+      {
+        key: 'alerts',
+        path: '/admin/alerts',
+        label: 'nav.alerts',
+        icon: <AlertOutlined />,
+        permission: 'archive.view',
       },
       {
         key: 'api-tokens',

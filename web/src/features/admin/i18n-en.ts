@@ -150,6 +150,9 @@ export const en: Messages<typeof zhCN> = {
     org: 'Organization',
     api_token: 'API token',
     session: 'Session',
+    sensitive_lexicon: 'Sensitive-word lexicon',
+    sensitive_rule: 'Sensitive-content rule',
+    sensitive_alert: 'Sensitive-content alert',
   },
   field: {
     name: 'Name',
@@ -210,6 +213,15 @@ export const en: Messages<typeof zhCN> = {
       harassment_blocked: 'Message blocked by anti-harassment rules',
     },
     message: { recalled: 'Message recalled by a group manager' },
+    compliance: {
+      lexicon_created: 'Sensitive-word lexicon created',
+      lexicon_updated: 'Sensitive-word lexicon changed',
+      lexicon_deleted: 'Sensitive-word lexicon deleted',
+      rule_created: 'Sensitive-content rule created',
+      rule_updated: 'Sensitive-content rule changed',
+      rule_deleted: 'Sensitive-content rule deleted',
+      alert_reviewed: 'Sensitive-content alert reviewed',
+    },
     archive: {
       settings_changed: 'Chat archive settings changed',
       checkpoint_signed: 'Archive checkpoint signed',
@@ -217,6 +229,9 @@ export const en: Messages<typeof zhCN> = {
       hold_placed: 'Legal hold placed',
       hold_released: 'Legal hold released',
       purged: 'Archive content purged under retention',
+      searched: 'Chat archive searched',
+      conversation_viewed: 'Archived conversation viewed',
+      exported: 'Chat archive exported',
     },
   },
   archivePage: {

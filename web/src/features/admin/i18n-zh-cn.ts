@@ -139,6 +139,9 @@ export const zhCN = {
     org: '企业',
     api_token: 'API 令牌',
     session: '会话',
+    sensitive_lexicon: '敏感词库',
+    sensitive_rule: '敏感内容规则',
+    sensitive_alert: '敏感内容告警',
   },
   field: {
     name: '名称',
@@ -199,6 +202,15 @@ export const zhCN = {
       harassment_blocked: '防骚扰规则拦截消息',
     },
     message: { recalled: '群管理员撤回消息' },
+    compliance: {
+      lexicon_created: '新建敏感词库',
+      lexicon_updated: '修改敏感词库',
+      lexicon_deleted: '删除敏感词库',
+      rule_created: '新建敏感内容规则',
+      rule_updated: '修改敏感内容规则',
+      rule_deleted: '删除敏感内容规则',
+      alert_reviewed: '处理敏感内容告警',
+    },
     archive: {
       settings_changed: '修改会话存档设置',
       checkpoint_signed: '签署存档检查点',
@@ -206,6 +218,9 @@ export const zhCN = {
       hold_placed: '设置法律保全',
       hold_released: '解除法律保全',
       purged: '按保留期限清除存档内容',
+      searched: '搜索会话存档',
+      conversation_viewed: '查看存档会话',
+      exported: '导出会话存档',
     },
   },
   archivePage: {

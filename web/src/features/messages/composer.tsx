@@ -9,7 +9,6 @@ import { App, Button, Mentions, type MentionsRef, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
-import { errorText } from '../../lib/api/error-text';
 import { type ConversationDetail, editMessage, keys } from './api';
 import { filesOf, pastedFiles } from './attachments';
 import { ALL_ID, activeMentionQuery, type PickedMention, resolveMentions } from './mentions';
@@ -17,6 +16,7 @@ import { type ChatMessage, type MessageWindow, upsertMessages } from './message-
 import { EDIT_WINDOW_HOURS } from './message-rules';
 import { useSend, useSendFiles } from './outbox';
 import { useRealtime } from './realtime-context';
+import { sendErrorText } from './send-error-text';
 
 const TYPING_EVERY_MS = 3000;
 /** The types the server shows as images; the image button offers only these. */
@@ -91,7 +91,7 @@ export function Composer({
         error instanceof ApiError &&
         error.code === 'conflict' &&
         typeof (error.details as { windowSeconds?: unknown } | undefined)?.windowSeconds === 'number';
-      message.error(expired ? t('composer.editExpired', { hours: EDIT_WINDOW_HOURS }) : errorText(t, error));
+      message.error(expired ? t('composer.editExpired', { hours: EDIT_WINDOW_HOURS }) : sendErrorText(t, error));
     } finally {
       setSaving(false);
     }

@@ -56,6 +56,7 @@ export const en: Messages<typeof zhCN> = {
     copy: 'Copy',
     sending: 'Sending',
     failed: 'Not sent',
+    blocked: 'Not sent: the rule “{{rule}}” blocks it ({{words}})',
     retry: 'Resend',
     deleteConfirm: 'The message will disappear only for you; others still see it. Delete it?',
     recallDone: 'Recalled',

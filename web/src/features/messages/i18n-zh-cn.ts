@@ -53,6 +53,7 @@ export const zhCN = {
     copy: '复制',
     sending: '发送中',
     failed: '发送失败',
+    blocked: '未发送：触发了敏感内容规则“{{rule}}”（{{words}}）',
     retry: '重发',
     deleteConfirm: '删除后仅在你这里消失，对方仍可见。确定删除？',
     recallDone: '已撤回',

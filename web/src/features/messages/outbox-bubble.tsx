@@ -7,10 +7,10 @@ import { Button, Progress } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../lib/api/api-error';
-import { errorText } from '../../lib/api/error-text';
 import { FileCard, THUMB_MAX } from './attachment-view';
 import { canRetryUpload, formatSize, maxBytesOf } from './attachments';
 import { cancelOutboxItem, type OutboxItem, useSend } from './outbox';
+import { sendErrorText } from './send-error-text';
 
 /** Why an upload or send failed: the size limit in words, else what the server said. */
 export function failureText(t: TFunction, item: OutboxItem): string {
@@ -24,7 +24,7 @@ export function failureText(t: TFunction, item: OutboxItem): string {
   if (item.upload && !item.upload.uploaded && error.status >= 400 && error.status < 500) {
     return t('upload.refused', { reason: error.message });
   }
-  return errorText(t, error);
+  return sendErrorText(t, error);
 }
 
 const retryable = (item: OutboxItem, error: ApiError | null | undefined) =>

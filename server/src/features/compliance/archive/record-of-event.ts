@@ -12,12 +12,17 @@ function json(value: unknown): JsonValue {
   return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
 }
 
+function withOriginal(payload: Record<string, unknown>, original: string | undefined): Record<string, unknown> {
+  return original === undefined ? payload : { ...payload, body: original, maskedBody: payload.body };
+}
+
 function messageContent(payload: Record<string, unknown>): JsonValue {
   const attachment = payload.attachment as Record<string, unknown> | null | undefined;
   return json({
     messageId: payload.id,
     kind: payload.kind,
     body: payload.body,
+    ...(payload.maskedBody === undefined ? {} : { maskedBody: payload.maskedBody }),
     sender: payload.sender,
     mentions: payload.mentions ?? [],
     mentionAll: payload.mentionAll ?? false,
@@ -35,7 +40,11 @@ function messageContent(payload: Record<string, unknown>): JsonValue {
   });
 }
 
-export function recordOfEvent(event: ConversationEvent): NewArchiveRecord {
+/**
+ * `original`: the text as written when recipients were shown a masked text; the record then
+ * carries the original as `body` and what was shown as `maskedBody`.
+ */
+export function recordOfEvent(event: ConversationEvent, original?: string): NewArchiveRecord {
   const base = {
     sourceKey: `ev:${event.conversationId}:${event.seq}`,
     type: event.type,
@@ -47,14 +56,14 @@ export function recordOfEvent(event: ConversationEvent): NewArchiveRecord {
   };
   switch (event.type) {
     case 'message.created':
-      return { ...base, content: messageContent(event.payload) };
+      return { ...base, content: messageContent(withOriginal(event.payload, original)) };
     case 'message.edited':
       return {
         ...base,
         content: json({
           messageId: event.messageId,
           previousBody: event.payload.previousBody,
-          body: event.payload.body,
+          ...withOriginal({ body: event.payload.body }, original),
         }),
       };
     case 'message.recalled':

@@ -9,8 +9,10 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { listEventsAfter } from '../../messaging/index.js';
+import { indexArchiveRecords } from '../search/index-records.js';
 import { type AppendedRecord, appendArchiveRecords, type NewArchiveRecord } from './append-records.js';
 import { type ArchiveSettings, conversationCovered, readArchiveSettings } from './archive-settings.js';
+import { maskedOriginals } from './masked-originals.js';
 import { recordOfEvent, recordOfHide } from './record-of-event.js';
 
 const BATCH = 500;
@@ -65,7 +67,9 @@ export async function syncConversation(
       const records: NewArchiveRecord[] = [];
       if (covered && settings.enabledAt) {
         const since = settings.enabledAt;
-        records.push(...events.filter((e) => e.at >= since).map(recordOfEvent));
+        const kept = events.filter((e) => e.at >= since);
+        const originals = await maskedOriginals(tx, orgId, kept);
+        records.push(...kept.map((e) => recordOfEvent(e, originals.get(e.seq))));
         const now = ctx.clock.now().toISOString();
         for (const h of await unarchivedHides(tx, orgId, conversationId)) {
           records.push(recordOfHide({ messageId: h.message_id, memberId: h.member_id, conversationId, at: now }));
@@ -79,7 +83,9 @@ export async function syncConversation(
           .where('conversation_id', '=', conversationId)
           .execute();
       }
-      return { done: events.length < BATCH, added: await appendArchiveRecords(ctx, tx, orgId, records) };
+      const added = await appendArchiveRecords(ctx, tx, orgId, records);
+      await indexArchiveRecords(ctx, tx, orgId, added);
+      return { done: events.length < BATCH, added };
     });
     appended.push(...batch.added);
     if (batch.done) return appended;

@@ -9,6 +9,7 @@ import { requireMembership } from '../membership.js';
 import { presentMessage } from '../message-presenter.js';
 import { findMessageView, requireVisibleMessage } from '../message-queries.js';
 import type { EditMessageInput, MessageOut } from '../message-schemas.js';
+import { checkOutgoingText } from '../outgoing-checks.js';
 import { cleanBody } from './send-message.js';
 
 export async function editMessage(
@@ -34,6 +35,8 @@ export async function editMessage(
   // An edit must not slip past the group's rules (links, keywords) that the send obeyed.
   const { membership } = await requireMembership(ctx.db, actor, message.conversation_id);
   await enforceHarassmentRules(ctx, actor, conversation, membership.role, body);
+  const checked = await checkOutgoingText(ctx, { actor, conversation, body, source: 'edit', messageId });
+  const shown = checked.body;
 
   const editedAt = now.toISOString();
   const event = await ctx.db.transaction().execute(async (tx) => {
@@ -44,20 +47,22 @@ export async function editMessage(
       actorId: actor.memberId,
       messageId,
       // previousBody keeps the earlier text for the compliance archive.
-      payload: { messageId, body, editedAt, previousBody: message.body },
+      payload: { messageId, body: shown, editedAt, previousBody: message.body },
     });
     const updated = await tx
       .updateTable('messages')
-      .set({ body, edited_at: editedAt })
+      .set({ body: shown, original_body: checked.originalBody, edited_at: editedAt })
       .where('org_id', '=', actor.orgId)
       .where('id', '=', messageId)
       .where('recalled_at', 'is', null)
       .executeTakeFirst();
     // A recall that committed in between wins; the transaction (and its event) rolls back.
     if (Number(updated.numUpdatedRows) === 0) throw conflict('This message was recalled and can no longer be edited');
+    await checked.stored(tx, { id: messageId, seq: message.seq });
     return appended;
   });
   publishEvents(ctx, [event]);
+  checked.committed();
   const fresh = await findMessageView(ctx.db, actor.orgId, messageId);
-  return presentMessage(fresh ?? { ...message, body, edited_at: editedAt });
+  return presentMessage(fresh ?? { ...message, body: shown, edited_at: editedAt });
 }

@@ -11,6 +11,7 @@ import { checkMentionAll, checkMentions } from '../mentions.js';
 import { presentMessage } from '../message-presenter.js';
 import { findByClientMsgId, findMessageView, type MessageView } from '../message-queries.js';
 import type { MessageOut, SendMessageInput } from '../message-schemas.js';
+import { checkOutgoingText } from '../outgoing-checks.js';
 import { isUniqueViolation, storeMessage } from './store-message.js';
 
 /** The trimmed body, refusing empty and over-long text (counted in characters, not bytes). */
@@ -59,23 +60,33 @@ export async function sendMessage(
   }
 
   await enforceHarassmentRules(ctx, actor, conversation, membership.role, body);
+  // Other features' rules (sensitive content) may refuse the text or mask what recipients see.
+  const checked = body
+    ? await checkOutgoingText(ctx, { actor, conversation, body, source: 'send', messageId: null })
+    : null;
 
   try {
-    const result = await ctx.db.transaction().execute((tx) =>
-      storeMessage(ctx, tx, {
+    const result = await ctx.db.transaction().execute(async (tx) => {
+      const stored = await storeMessage(ctx, tx, {
         orgId: actor.orgId,
         conversationId,
         sender: { id: actor.memberId, name: actor.name },
         clientMsgId: input.clientMsgId,
         kind,
-        body,
+        body: checked?.body ?? body,
+        originalBody: checked?.originalBody ?? null,
         attachment,
         mentions,
         mentionAll: input.mentionAll ?? false,
         reply,
-      }),
-    );
-    if (result.created) publishEvents(ctx, [result.event]);
+      });
+      if (stored.created) await checked?.stored(tx, { id: stored.view.id, seq: stored.view.seq });
+      return stored;
+    });
+    if (result.created) {
+      publishEvents(ctx, [result.event]);
+      checked?.committed();
+    }
     return presentMessage(result.view);
   } catch (err) {
     // Two retries raced past the check: the index kept one; answer with it.

@@ -26,6 +26,8 @@ export type NewMessage = {
   reply: MessageView['reply'];
   /** The uploaded image or file; claimed by this message in the same transaction. */
   attachment?: AttachmentOut | null;
+  /** The text as written when an outgoing check masked `body` (kept for the archive, never presented). */
+  originalBody?: string | null;
 };
 
 export type StoredMessage =
@@ -85,6 +87,7 @@ export async function storeMessage(
     created_at: at,
     edited_at: null,
     recalled_at: null,
+    original_body: input.originalBody ?? null,
   };
   const event = await appendConversationEvent(ctx, tx, {
     orgId: input.orgId,

@@ -1,0 +1,119 @@
+/**
+ * Holds the index to the tokenizer over long spans of time, on both stores: records spread over
+ * two years, searched by words, periods and pages, must come back exactly as matchesQuery and
+ * the records' times predict — newest first, none missed at a window's edge.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrg } from '../../../../test/factories.js';
+import { startTestServer, type TestServer } from '../../../../test/harness.js';
+import { STORE_KINDS } from '../../../../test/stores.js';
+import { appendArchiveRecords, type NewArchiveRecord } from '../archive/append-records.js';
+import { matchesQuery, queryTokens } from '../search-core/tokenize.js';
+import { docIdFloor, tag, windowTags } from './doc-keys.js';
+import { findDocs, MAX_DOC_ID } from './find-docs.js';
+import { indexArchiveRecords } from './index-records.js';
+
+const WORDS = ['客户', '报价', '合同', 'iPhone15', '发货', '好的', 'contract', '明天下午开会'];
+const DAY = 86_400_000;
+const START = Date.parse('2025-01-01T08:00:00.000Z');
+
+/** 120 messages over ~800 days, some days with several, some months with none. */
+const MESSAGES = Array.from({ length: 120 }, (_, i) => {
+  const at = new Date(START + Math.floor((i * i * 0.055 + i * 0.8) * DAY) + i * 61_000).toISOString();
+  const text = `${WORDS[i % WORDS.length]}${i % 3 === 0 ? WORDS[(i * 5) % WORDS.length] : ''}，第${i}条`;
+  return { at, text, sender: i % 4 === 0 ? 'a' : 'b' };
+});
+
+describe('window tags', () => {
+  const day = (iso: string) => Date.parse(iso) / DAY;
+  it('names each day of a window up to a month long', () => {
+    expect(windowTags(day('2026-01-30'), day('2026-02-02'))).toEqual(
+      ['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02'].map((d) => tag('day', String(day(d)))),
+    );
+  });
+  it('names the months a longer window touches', () => {
+    expect(windowTags(day('2026-01-30'), day('2026-04-02'))).toEqual(
+      [1, 2, 3, 4].map((m) => tag('month', String(2026 * 12 + m - 1))),
+    );
+  });
+});
+
+describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
+  let server: TestServer;
+  let orgId: string;
+  const senders: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const org = await makeOrg(server.ctx);
+    orgId = org.orgId;
+    senders.a = server.ctx.ids.next();
+    senders.b = server.ctx.ids.next();
+    const conversationId = server.ctx.ids.next();
+    const records: NewArchiveRecord[] = MESSAGES.map((m, i) => ({
+      sourceKey: `test:${i}`,
+      type: 'message.created',
+      at: m.at,
+      conversationId,
+      actorId: senders[m.sender] as string,
+      messageId: null,
+      attrs: {},
+      content: { body: m.text },
+    }));
+    await server.ctx.db.transaction().execute(async (tx) => {
+      const appended = await appendArchiveRecords(server.ctx, tx, orgId, records);
+      await indexArchiveRecords(server.ctx, tx, orgId, appended);
+    });
+  });
+  afterAll(() => server.close());
+
+  const expected = (q: string, from = '', to = '\uffff', sender?: string) =>
+    MESSAGES.map((m, i) => ({ ...m, i }))
+      .filter((m) => matchesQuery(m.text, q) && m.at >= from && m.at < to && (!sender || m.sender === sender))
+      .reverse()
+      .map((m) => m.text);
+
+  const found = async (q: string, options: { from?: string; to?: string; sender?: string; limit?: number } = {}) => {
+    const out: string[] = [];
+    let toId = options.to ? docIdFloor(options.to) : MAX_DOC_ID;
+    for (;;) {
+      const docs = await findDocs(server.ctx, {
+        orgId,
+        text: queryTokens(q),
+        tagGroups: options.sender ? [[tag('member', senders[options.sender] as string)]] : [],
+        fromId: options.from ? docIdFloor(options.from) : 0,
+        toId,
+        limit: options.limit ?? 7,
+        narrow: Boolean(options.sender),
+      });
+      const texts = await server.ctx.db
+        .selectFrom('archive_records')
+        .select(['id', 'content'])
+        .where('id', 'in', docs.map((d) => d.record_id).concat(['none']))
+        .execute();
+      const byId = new Map(texts.map((t) => [t.id, (JSON.parse(t.content ?? '{}') as { body: string }).body]));
+      out.push(...docs.map((d) => byId.get(d.record_id) as string));
+      const last = docs.at(-1);
+      if (!last || docs.length < (options.limit ?? 7)) return out;
+      toId = last.doc_id;
+    }
+  };
+
+  it('finds every match newest first, page after page', async () => {
+    for (const q of ['客户', '好', 'iphone', '明天下午开会', 'contract 报价', '第1']) {
+      expect(await found(q), q).toEqual(expected(q));
+    }
+  });
+
+  it('keeps to a period and to a sender', async () => {
+    const from = '2025-06-10T00:00:00.000Z';
+    const to = '2026-02-01T00:00:00.000Z';
+    for (const q of ['客户', '合同', '好的']) {
+      expect(await found(q, { from, to }), q).toEqual(expected(q, from, to));
+      expect(await found(q, { sender: 'a', limit: 3 }), q).toEqual(expected(q, '', '\uffff', 'a'));
+    }
+    expect(await found('客户', { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' })).toEqual(
+      expected('客户', '2025-03-01T00:00:00.000Z', '2025-03-02T00:00:00.000Z'),
+    );
+  });
+});

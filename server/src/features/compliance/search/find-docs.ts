@@ -1,0 +1,196 @@
+/**
+ * The search itself, newest first, on either store. What to match is the tokenizer's query plus
+ * filter tag groups (every group must match, any tag within a group), all given to the store's
+ * full-text engine as one expression; the time range and the page cursor bound doc ids.
+ *
+ *   SQLite:     FTS5 MATCH, ORDER BY rowid DESC, in the time-partitioned tables newest first
+ *               (fts-partitions.ts); each stops once the page is full, joining hits to doc rows.
+ *   PostgreSQL: tsvector @@ tsquery on the GIN index; without a narrow filter the newest hits are
+ *               looked for in growing windows of days named by time tags (see findInPostgres).
+ */
+import { sql } from 'kysely';
+import type { Ctx } from '../../../app/context.js';
+import type { ArchiveSearchDocTable } from '../../../platform/db/schema.js';
+import { type SearchQuery, toFtsQuery, toTsQuery } from '../search-core/tokenize.js';
+import { dayOfDocId, dayStartDocId, windowTags } from './doc-keys.js';
+import { ftsPartitionOf, ftsPartitions, ftsTableName } from './fts-partitions.js';
+
+export type DocRow = Omit<ArchiveSearchDocTable, 'tokens'>;
+
+export type DocQuery = {
+  orgId: string;
+  /** The text to find; null lists by filters alone. */
+  text: SearchQuery | null;
+  /** Each group: the doc carries at least one of these tags; every group must hold. */
+  tagGroups: readonly (readonly string[])[];
+  /** Lowest doc id (inclusive) and highest (exclusive): the time range and the cursor. */
+  fromId: number;
+  toId: number;
+  limit: number;
+  /** A member, conversation or external participant is named: few candidates, no time windows. */
+  narrow?: boolean;
+};
+
+/** Above every doc id (the year 2248 in ms × 1024). */
+export const MAX_DOC_ID = Number.MAX_SAFE_INTEGER;
+
+export const DOC_COLUMNS = [
+  'doc_id',
+  'org_id',
+  'record_id',
+  'record_seq',
+  'type',
+  'at',
+  'conversation_id',
+  'message_id',
+  'sender_id',
+  'external',
+  'department_ids',
+  'guest_ids',
+] as const;
+
+const quoteFts = (token: string) => `"${token.replace(/"/g, '""')}"`;
+const quoteTs = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** The FTS5 MATCH expression, or null when there is nothing to match on. */
+export function fts5Expression(text: SearchQuery | null, groups: DocQuery['tagGroups']): string | null {
+  const parts = text ? [toFtsQuery(text) as string] : [];
+  for (const group of groups) {
+    const tags = group.map(quoteFts);
+    parts.push(tags.length === 1 ? (tags[0] as string) : `(${tags.join(' OR ')})`);
+  }
+  return parts.length > 0 ? parts.join(' AND ') : null;
+}
+
+/** The to_tsquery('simple', …) text, or null when there is nothing to match on. */
+export function tsqueryExpression(text: SearchQuery | null, groups: DocQuery['tagGroups']): string | null {
+  const parts = text ? [toTsQuery(text) as string] : [];
+  for (const group of groups) {
+    const tags = group.map(quoteTs);
+    parts.push(tags.length === 1 ? (tags[0] as string) : `(${tags.join(' | ')})`);
+  }
+  return parts.length > 0 ? parts.join(' & ') : null;
+}
+
+const normalise = (row: DocRow): DocRow => ({
+  ...row,
+  doc_id: Number(row.doc_id),
+  record_seq: Number(row.record_seq),
+  external: Number(row.external),
+});
+
+/** A page of docs, newest first. */
+export async function findDocs(ctx: Pick<Ctx, 'db' | 'dialect'>, query: DocQuery): Promise<DocRow[]> {
+  if (query.text?.mode === 'none' || query.tagGroups.some((g) => g.length === 0)) return [];
+  if (query.limit <= 0 || query.fromId >= query.toId) return [];
+  if (query.text === null && query.tagGroups.length === 0) {
+    const rows = await ctx.db
+      .selectFrom('archive_search_docs')
+      .select(DOC_COLUMNS)
+      .where('org_id', '=', query.orgId)
+      .where('doc_id', '>=', query.fromId)
+      .where('doc_id', '<', query.toId)
+      .orderBy('doc_id', 'desc')
+      .limit(query.limit)
+      .execute();
+    return rows.map(normalise);
+  }
+  return ctx.dialect === 'sqlite' ? findInFts5(ctx, query) : findInPostgres(ctx, query);
+}
+
+/** Newest partition first, each read from its end within the bounds, until the page is full. */
+async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
+  const match = fts5Expression(query.text, query.tagGroups) as string;
+  const first = ftsPartitionOf(query.fromId);
+  const last = ftsPartitionOf(query.toId - 1);
+  const found: DocRow[] = [];
+  for (const partition of await ftsPartitions(ctx.db)) {
+    if (partition > last) continue;
+    if (partition < first || found.length >= query.limit) break;
+    const fts = sql.table(ftsTableName(partition));
+    const { rows } = await sql<DocRow>`
+      SELECT d.doc_id, d.org_id, d.record_id, d.record_seq, d.type, d.at, d.conversation_id, d.message_id,
+             d.sender_id, d.external, d.department_ids, d.guest_ids
+      FROM ${fts} AS f
+      JOIN archive_search_docs d ON d.doc_id = f.rowid
+      WHERE ${fts} MATCH ${match}
+        AND f.rowid >= ${query.fromId} AND f.rowid < ${query.toId}
+        AND d.org_id = ${query.orgId}
+      ORDER BY f.rowid DESC
+      LIMIT ${query.limit - found.length}`.execute(ctx.db);
+    found.push(...rows.map(normalise));
+  }
+  return found;
+}
+
+async function postgresPage(
+  ctx: Pick<Ctx, 'db'>,
+  query: DocQuery,
+  tsquery: string,
+  fromId: number,
+  toId: number,
+  limit: number,
+): Promise<DocRow[]> {
+  const rows = await ctx.db
+    .selectFrom('archive_search_docs')
+    .select(DOC_COLUMNS)
+    .where('org_id', '=', query.orgId)
+    .where(sql<boolean>`tokens @@ to_tsquery('simple', ${tsquery})`)
+    .where('doc_id', '>=', fromId)
+    .where('doc_id', '<', toId)
+    // Sorting by an expression keeps the planner off walking the primary key backwards and
+    // testing every row, which it picks when it guesses a word is common and is ruinous when not.
+    .orderBy(sql`doc_id + 0`, 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(normalise);
+}
+
+/**
+ * A narrow query (a member, conversation or external participant) has few candidates: one GIN
+ * lookup over the whole range. Otherwise the newest hits are looked for a window of days at a
+ * time, the window's day (or month) tags AND-ed into the tsquery so that the GIN index itself keeps
+ * to the window and only the window's candidates are read from the table. The first window is the
+ * newest day; each next one is sized from the hits per day seen so far to fill the page. When two
+ * months have given nothing, or the next window would be longer than a year, the rest of the
+ * range is one plain lookup (its hits are rare enough to read them all).
+ */
+async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
+  const tsquery = tsqueryExpression(query.text, query.tagGroups) as string;
+  if (query.narrow) return postgresPage(ctx, query, tsquery, query.fromId, query.toId, query.limit);
+  const span = await ctx.db
+    .selectFrom('archive_search_docs')
+    .select((eb) => [eb.fn.min('doc_id').as('oldest'), eb.fn.max('doc_id').as('newest')])
+    .where('org_id', '=', query.orgId)
+    .executeTakeFirst();
+  if (span?.newest === null || span?.newest === undefined || span.oldest === null) return [];
+  const found: DocRow[] = [];
+  let upper = Math.min(query.toId, Number(span.newest) + 1);
+  const firstDay = Math.max(dayOfDocId(query.fromId), dayOfDocId(Number(span.oldest)));
+  let endDay = dayOfDocId(upper - 1);
+  let days = 1;
+  let scanned = 0;
+  while (found.length < query.limit && upper > query.fromId && endDay >= firstDay) {
+    const startDay = Math.max(firstDay, endDay - days + 1);
+    if ((scanned >= RARE_AFTER_DAYS && found.length === 0) || endDay - startDay > MAX_WINDOW_DAYS) {
+      // Rare hits, or a window so long that naming its months costs more than it saves.
+      found.push(...(await postgresPage(ctx, query, tsquery, query.fromId, upper, query.limit - found.length)));
+      break;
+    }
+    const lower = Math.max(query.fromId, dayStartDocId(startDay));
+    const windowed = tsqueryExpression(query.text, [...query.tagGroups, windowTags(startDay, endDay)]) as string;
+    found.push(...(await postgresPage(ctx, query, windowed, lower, upper, query.limit - found.length)));
+    scanned += endDay - startDay + 1;
+    upper = lower;
+    endDay = startDay - 1;
+    const perDay = found.length / scanned;
+    const wanted = perDay > 0 ? Math.ceil((2 * (query.limit - found.length)) / perDay) : days * 8;
+    days = Math.max(days * 2, wanted);
+  }
+  return found;
+}
+
+/** Two months without a hit: the rest is looked up in one go. */
+const RARE_AFTER_DAYS = 60;
+/** Windows longer than a year are looked up without time tags. */
+const MAX_WINDOW_DAYS = 366;
