@@ -3,7 +3,8 @@
  * except where a legal hold covers the sender or the conversation. Leaves stay in the Merkle
  * tree; for each contiguous span of purged records a purge record is appended stating the span
  * and the root of its leaves, so the log still verifies and says what was removed. One
- * transaction per run, one audit entry with the counts and ranges.
+ * transaction per run (the purged records also leave the search index), one audit entry with
+ * the counts and ranges.
  */
 import type { Ctx } from '../../../app/context.js';
 import { descendantsOf, loadDepartmentTree } from '../../../authz/department-tree.js';
@@ -12,6 +13,7 @@ import { recordAudit } from '../../audit/record.js';
 import { appendArchiveRecords, type NewArchiveRecord, PURGE_RECORD_TYPE } from '../archive/append-records.js';
 import { fromHex, toHex } from '../archive-core/encoding.js';
 import { treeRoot } from '../archive-core/merkle.js';
+import { unindexArchiveRecords } from '../search/index.js';
 import { type RetentionPolicy, readRetention } from './retention-policy.js';
 
 const DAY_MS = 86_400_000;
@@ -115,6 +117,12 @@ export async function purgeExpired(ctx: Ctx, orgId: string, who: AuditWho): Prom
         )
         .execute();
     }
+    // Purged text must not stay findable through the search index.
+    await unindexArchiveRecords(
+      tx,
+      orgId,
+      expired.map((e) => e.id),
+    );
     const statements: NewArchiveRecord[] = [];
     for (const span of spans) {
       const leaves = await tx

@@ -95,6 +95,11 @@ describe.each(STORE_KINDS)('archive retention and legal holds on %s', (kind) => 
     expect(purges.length).toBe(run.json().spans.length);
 
     expect(await verifyArchive(server.ctx, org.orgId)).toMatchObject({ status: 'intact', count: rows.length });
+    // Purged text is no longer findable; what is kept still is.
+    const found = await call(admin, 'GET', `/api/v1/archive/search?q=${encodeURIComponent('旧消息')}`);
+    expect(found.statusCode, found.body).toBe(200);
+    const foundSenders = (found.json().items as { sender: { id: string } }[]).map((h) => h.sender.id).sort();
+    expect(foundSenders).toEqual([held.id, banker.id].sort());
     const audit = await server.ctx.db
       .selectFrom('audit_log')
       .select('after')
