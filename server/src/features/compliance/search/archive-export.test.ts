@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchWorld, type SearchWorld } from '../../../../test/archive-search-fixture.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
+import { pdfPagesText } from '../../../../test/pdf-text.js';
 import { STORE_KINDS } from '../../../../test/stores.js';
 
 describe.each(STORE_KINDS)('archive exports on %s', (kind) => {
@@ -77,12 +78,16 @@ describe.each(STORE_KINDS)('archive exports on %s', (kind) => {
     expect(raw).toContain('Content-Type: text/plain; charset=utf-8');
   });
 
-  it('exports a printable PDF with the CJK font embedded', async () => {
+  it('exports a printable PDF with the CJK font embedded, whose text reads back as the Chinese archived', async () => {
     const res = await download(`/api/v1/archive/export?format=pdf&q=${encodeURIComponent('报价')}`);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+WenQuanYiMicroHei/);
+    // What a viewer shows (and copies) is the Chinese that was archived.
+    const text = (await pdfPagesText(pdf)).join('\n');
+    expect(text).toContain('王老板');
+    expect(text).toContain('赵总您好，报价单已发您邮箱');
   });
 
   it('needs data.export besides archive.view, and records every export in the audit log', async () => {
