@@ -1,4 +1,7 @@
-/** Search-as-you-type member picker for the 操作人 filter (GET /api/v1/members?q=). */
+/**
+ * Search-as-you-type picker of one member, departed ones included, for console filters (the audit
+ * log's 操作人, the archive's sender): GET /api/v1/members?q=.
+ */
 import { Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +13,12 @@ export function MemberSelect({
   value,
   onChange,
   id,
+  placeholder,
 }: {
   value?: string;
   onChange?: (value: string | undefined) => void;
   id?: string;
+  placeholder?: string;
 }) {
   const { t } = useTranslation('admin');
   const [typed, setTyped] = useState('');
@@ -40,7 +45,7 @@ export function MemberSelect({
       showSearch={{ filterOption: false, onSearch: setTyped }}
       allowClear
       value={value}
-      placeholder={t('audit.actorPlaceholder')}
+      placeholder={placeholder ?? t('audit.actorPlaceholder')}
       options={options}
       loading={search.isFetching}
       onChange={(next, option) => {

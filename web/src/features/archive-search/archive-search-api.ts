@@ -48,14 +48,6 @@ export function useConversationReplay(conversationId: string | null, window: Rep
   });
 }
 
-export function useMemberOptions(q: string) {
-  return useQuery({
-    queryKey: ['archive-search', 'members', q],
-    queryFn: () => unwrap(api.GET('/api/v1/members', { params: { query: { q: q || undefined, limit: 20 } } })),
-    staleTime: 30_000,
-  });
-}
-
 export type ExportFormat = 'csv' | 'jsonl' | 'eml' | 'pdf';
 
 export type ExportResult = { filename: string; count: number; truncated: boolean };

@@ -4,7 +4,7 @@ import { Button, DatePicker, Flex, Form, Grid, Input, Tag, Typography } from 'an
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth/use-can';
-import { MemberPicker } from './member-picker';
+import { MemberSelect } from '../admin/member-select';
 import { type ArchiveQuery, archiveQuery } from './search-query';
 
 type Values = {
@@ -46,7 +46,7 @@ export function SearchFilters({
       </Form.Item>
       {canPickMembers ? (
         <Form.Item name="memberId" label={t('filters.member')} {...field}>
-          <MemberPicker />
+          <MemberSelect placeholder={t('filters.memberPlaceholder')} />
         </Form.Item>
       ) : null}
       <Form.Item name="guestEmail" label={t('filters.guestEmail')} {...field}>
