@@ -7,7 +7,8 @@
 // it: findDocs (the index query) + presentRecords (read, decode, highlight, names of 20 hits).
 // Options: --n N messages (default 1,000,000; the product issue names 10,000,000), --store
 // sqlite|postgres|both, --runs R timed runs per query (20), --like-runs R (3), --seed S, --quick
-// (100,000 messages, 10 runs), --dir D (where the SQLite file goes), --json FILE (raw figures).
+// (100,000 messages, 10 runs), --dir D (where the SQLite file goes), --json FILE (raw figures),
+// --reuse (measure the store a previous run with the same --n and --seed loaded and left).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +29,7 @@ const { values: opts } = parseArgs({
     'like-runs': { type: 'string' },
     seed: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     dir: { type: 'string' },
     json: { type: 'string' },
   },
@@ -150,6 +152,10 @@ const directKey = (chat) =>
 async function loadSqlite() {
   mkdirSync(DIR, { recursive: true });
   const path = join(DIR, 'archive-search.db');
+  if (opts.reuse && existsSync(path)) {
+    log(`sqlite: reusing ${path}`);
+    return { store: openStore({ sqlitePath: path }) };
+  }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const store = openStore({ sqlitePath: path });
   await migrateToLatest(store.db, 'sqlite');
@@ -251,9 +257,24 @@ async function loadSqlite() {
   return { store };
 }
 
+async function reusePostgres(url) {
+  const store = openStore({ databaseUrl: url, sqlitePath: '' });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  log(`postgres: reusing ${PG_DB}`);
+  return { store, client };
+}
+
 async function loadPostgres() {
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   await admin.connect();
+  if (opts.reuse) {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DB]);
+    if (found.rowCount) {
+      await admin.end();
+      return reusePostgres(PG_ADMIN.replace(/\/[^/]*$/, `/${PG_DB}`));
+    }
+  }
   await admin.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${PG_DB}`);
   await admin.end();
