@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
   'archive.hold_placed',
   'archive.hold_released',
   'archive.purged',
+  'archive.notice_accepted',
+  'archive.consent_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

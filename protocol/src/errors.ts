@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'totp_required',
   'totp_setup_required',
   'content_blocked',
+  'archive_notice_required',
+  'archive_consent_declined',
   'internal',
 ] as const;
 
@@ -25,6 +27,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   totp_required: 401,
   forbidden: 403,
+  archive_notice_required: 403,
+  archive_consent_declined: 403,
   totp_setup_required: 403,
   not_found: 404,
   conflict: 409,

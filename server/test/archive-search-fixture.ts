@@ -6,6 +6,7 @@
  */
 import type { DataScope, Permission } from '@concord/protocol';
 import type { LightMyRequestResponse } from 'fastify';
+import { acceptedArchiveNotice } from './archive-consent-fixture.js';
 import { createGroup, type Person, person } from './conversation-fixtures.js';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import type { TestServer } from './harness.js';
@@ -76,6 +77,7 @@ export async function buildSearchWorld(server: TestServer): Promise<SearchWorld>
   const viewRole = await roleWith(server, org, '只读审计', 'org', ['archive.view']);
   const viewMember = await makeMember(ctx, org, { departmentId: south, name: '只读审计员', roleIds: [viewRole] });
 
+  await acceptedArchiveNotice(ctx, org.orgId, [seller.id, colleague.id]);
   const on = await call(admin, 'PUT', '/api/v1/archive/settings', { enabled: true, scope: 'all' });
   if (on.statusCode !== 200) throw new Error(on.body);
   server.clock.advance(60_000);

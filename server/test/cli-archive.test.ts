@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/build-app.js';
 import { loadConfig } from '../src/app/config.js';
 import { createRuntime } from '../src/app/runtime.js';
+import { acceptedArchiveNotice } from './archive-consent-fixture.js';
 import { cli, freshEnv } from './cli-helpers.js';
 import { createGroup, orgWith, type Person } from './conversation-fixtures.js';
 import { sessionFor } from './factories.js';
@@ -30,6 +31,7 @@ describe.each(STORE_KINDS)('concord archive on %s', (kind) => {
     const [seller] = made.people as [Person];
     orgId = made.org.orgId;
     const admin = await sessionFor(runtime.ctx, orgId, made.org.ownerId);
+    await acceptedArchiveNotice(runtime.ctx, orgId, [seller.id]);
     await app.inject({
       method: 'PUT',
       url: '/api/v1/archive/settings',

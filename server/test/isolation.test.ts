@@ -312,7 +312,7 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/invites/{code}/guest-join',
 ]);
 
-/** What a guest may do: read and write in their group, files, receipts, leave, sign out. */
+/** What a guest may do: read and write in their group, files, receipts, leave, sign out, answer the archive notice. */
 const GUEST_ROUTES = new Set([
   'POST /api/v1/auth/logout',
   'GET /api/v1/conversations',
@@ -329,6 +329,8 @@ const GUEST_ROUTES = new Set([
   'POST /api/v1/conversations/{id}/attachments',
   'GET /api/v1/attachments/{id}',
   'POST /api/v1/conversations/{id}/announcement/confirm',
+  'GET /api/v1/guest/consent',
+  'POST /api/v1/guest/consent',
 ]);
 
 async function countAudit(server: TestServer, orgId: string): Promise<number> {

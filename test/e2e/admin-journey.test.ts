@@ -185,6 +185,7 @@ describe('the console in a real browser', () => {
       '/admin/roles',
       '/admin/audit',
       '/admin/org',
+      '/admin/retention',
       '/admin/api-tokens',
       '/admin/compliance',
       '/admin/alerts',

@@ -41,6 +41,8 @@ describe('archive search in a real browser', () => {
 
   it('finds 客户 in the archive, replays the conversation and downloads a CSV', async () => {
     await api('/api/v1/archive/settings', { method: 'PUT', body: { enabled: true, scope: 'all' } });
+    // Sending in an archived conversation needs the archive notice accepted first.
+    await api('/api/v1/archive/notice/accept', { method: 'POST', body: { version: 1 } });
     const found = (await api(`/api/v1/members?q=${encodeURIComponent('王丽娟')}`)) as { items: { id: string }[] };
     const group = (await api('/api/v1/conversations', {
       method: 'POST',

@@ -1,6 +1,7 @@
 /** Every feature's routes, in one list; adding a feature means adding a line here. */
 import { auditRoutes } from '../features/audit/routes.js';
 import { archiveRoutes } from '../features/compliance/archive/routes.js';
+import { consentRoutes } from '../features/compliance/consent/index.js';
 import { retentionRoutes } from '../features/compliance/retention/routes.js';
 import { archiveSearchRoutes } from '../features/compliance/search/index.js';
 import { sensitiveRoutes } from '../features/compliance/sensitive/index.js';
@@ -26,4 +27,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   archiveSearchRoutes,
   sensitiveRoutes,
   retentionRoutes,
+  consentRoutes,
 ];

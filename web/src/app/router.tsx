@@ -15,6 +15,8 @@ import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
 import { JoinPage } from '../features/guest/join-page';
 import { MessagesPage } from '../features/messages/messages-page';
+import { RealtimeProvider } from '../features/messages/realtime-context';
+import { RetentionPage } from '../features/retention/retention-page';
 import { AlertsPage } from '../features/sensitive/alerts-page';
 import { CompliancePage } from '../features/sensitive/compliance-page';
 import { AuthGate } from './auth/auth-gate';
@@ -29,7 +31,9 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <AuthGate>
-        <AppLayout />
+        <RealtimeProvider>
+          <AppLayout />
+        </RealtimeProvider>
       </AuthGate>
     ),
     children: [
@@ -44,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'admin/audit', element: <AuditPage /> },
       { path: 'admin/org', element: <OrgSettingsPage /> },
       { path: 'admin/archive', element: <ArchivePage /> },
+      { path: 'admin/retention', element: <RetentionPage /> },
       { path: 'admin/compliance', element: <CompliancePage /> },
       { path: 'admin/alerts', element: <AlertsPage /> },
       { path: 'admin/api-tokens', element: <ApiTokensPage /> },

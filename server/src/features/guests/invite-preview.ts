@@ -1,5 +1,9 @@
-/** What the join page shows before anyone signs in: the org, the group, its size and whether the link still works. */
+/**
+ * What the join page shows before anyone signs in: the org, the group, its size, whether the link
+ * still works, and the archive notice a visitor answers when the group is archived.
+ */
 import type { Ctx } from '../../app/context.js';
+import { guestNoticeFor } from '../compliance/consent/index.js';
 import { inviteRefusal } from '../messaging/index.js';
 import { findInviteByCode } from './invite-lookup.js';
 import type { InvitePreviewOut } from './schemas.js';
@@ -11,6 +15,10 @@ export async function previewInvite(ctx: Ctx, code: string): Promise<InvitePrevi
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('conversation_id', '=', found.conversation.id)
     .executeTakeFirst();
+  const notice =
+    found.conversation.kind === 'external'
+      ? await guestNoticeFor(ctx.db, found.invite.org_id, found.conversation.id)
+      : null;
   return {
     orgName: found.orgName,
     groupName: found.conversation.name,
@@ -19,5 +27,6 @@ export async function previewInvite(ctx: Ctx, code: string): Promise<InvitePrevi
     memberCount: Number(count?.n ?? 0),
     status: inviteRefusal(found.invite, found.conversation, ctx.clock.now().toISOString()) ?? 'valid',
     mailConfigured: ctx.mail.configured,
+    archiveNotice: notice ? { version: notice.version, text: notice.text } : null,
   };
 }

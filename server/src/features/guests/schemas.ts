@@ -22,6 +22,8 @@ export const InvitePreview = Type.Object({
   status: InviteStatus,
   /** Whether this server can send the email code (SMTP_URL is set). */
   mailConfigured: Type.Boolean(),
+  /** The group is archived: the visitor agrees to or declines this notice when joining. */
+  archiveNotice: Type.Union([Type.Object({ version: Type.Integer(), text: Type.String() }), Type.Null()]),
 });
 export type InvitePreviewOut = Static<typeof InvitePreview>;
 
@@ -39,6 +41,14 @@ export const GuestJoinBody = Obj({
   email: Email,
   code: Type.String({ pattern: '^[0-9]{6}$', description: 'The six digits from the email' }),
   displayName: Name(40),
+  consent: Type.Optional(
+    Type.Union([Type.Literal('agreed'), Type.Literal('declined')], {
+      description: 'The answer to the archive notice; required when the preview shows one',
+    }),
+  ),
+  noticeVersion: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'The notice version shown; 409 when it changed meanwhile' }),
+  ),
 });
 export type GuestJoinInput = Static<typeof GuestJoinBody>;
 

@@ -15,7 +15,7 @@ import type { ConversationTable, Database } from '../../platform/db/schema.js';
 export type OutgoingMessage = {
   actor: Actor;
   conversation: ConversationTable;
-  /** The text as written (already trimmed and length-checked). */
+  /** The text as written (already trimmed and length-checked); empty for an image or file sent without a caption. */
   body: string;
   source: 'send' | 'edit';
   /** The message being edited; null for a new message. */

@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-archive.js';
 import * as m0007 from './migrations/0007-sensitive-rules.js';
 import * as m0008 from './migrations/0008-archive-search.js';
 import * as m0009 from './migrations/0009-retention.js';
+import * as m0010 from './migrations/0010-archive-consent.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0007-sensitive-rules': m0007,
   '0008-archive-search': m0008,
   '0009-retention': m0009,
+  '0010-archive-consent': m0010,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -145,6 +145,52 @@ export type ArchiveSettingsTable = {
   enabled_at: string | null;
   updated_at: string;
   updated_by: string | null;
+  /** What an external participant's decline means: `not_archived` or `no_messaging` (migration 0010). */
+  decline_policy: string;
+};
+
+/** One version of an org's archive notice; a change adds a version, none is ever rewritten. */
+export type ArchiveNoticeTable = {
+  org_id: string;
+  version: number;
+  text: string;
+  sha256: string;
+  created_at: string;
+  created_by: string | null;
+};
+
+/** Append-only: every acceptance (member), agreement, decline and withdrawal (external participant). */
+export type ArchiveConsentTable = {
+  id: string;
+  org_id: string;
+  /** The member or external participant (a `members` row) the consent is about. */
+  subject_id: string;
+  /** `member` or `guest`. */
+  subject_kind: string;
+  /** The external participant's group; null for members. */
+  conversation_id: string | null;
+  /** `accepted`, `agreed`, `declined` or `withdrawn`. */
+  action: string;
+  /** The status it leaves: `accepted`, `agreed` or `declined`. */
+  status: string;
+  notice_version: number;
+  notice_sha256: string;
+  actor_id: string | null;
+  /** Where it was given: `console`, `join` or `guest_chat`. */
+  via: string;
+  at: string;
+};
+
+/** Each person's latest consent (one row per subject), kept in step with `archive_consents`. */
+export type ArchiveConsentStatusTable = {
+  subject_id: string;
+  org_id: string;
+  subject_kind: string;
+  conversation_id: string | null;
+  status: string;
+  notice_version: number;
+  consent_id: string;
+  at: string;
 };
 
 export type ArchiveRecordTable = {
@@ -472,6 +518,9 @@ export type Database = {
   archive_search_docs: ArchiveSearchDocTable;
   archive_retention: ArchiveRetentionTable;
   archive_holds: ArchiveHoldTable;
+  archive_notices: ArchiveNoticeTable;
+  archive_consents: ArchiveConsentTable;
+  archive_consent_status: ArchiveConsentStatusTable;
   api_tokens: ApiTokenTable;
   auth_failures: AuthFailureTable;
   audit_log: AuditLogTable;

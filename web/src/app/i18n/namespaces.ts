@@ -1,10 +1,12 @@
 /** Every translation namespace; a feature adds its own here. */
 import { adminMessages } from '../../features/admin/i18n';
+import { consentMessages } from '../../features/archive-consent/i18n';
 import { archiveSearchMessages } from '../../features/archive-search/i18n';
 import { authMessages } from '../../features/auth/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
 import { guestMessages } from '../../features/guest/i18n';
 import { messagesMessages } from '../../features/messages/i18n';
+import { retentionMessages } from '../../features/retention/i18n';
 import { sensitiveMessages } from '../../features/sensitive/i18n';
 import { commonMessages } from './common';
 
@@ -17,6 +19,8 @@ export const NAMESPACES = {
   guest: guestMessages,
   sensitive: sensitiveMessages,
   archiveSearch: archiveSearchMessages,
+  consent: consentMessages,
+  retention: retentionMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

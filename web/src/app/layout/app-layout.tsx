@@ -6,13 +6,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useUnreadTotal } from '../../features/messages/api';
+import { useNewAlertCount } from '../../features/sensitive/api';
+import { LiveAlerts } from '../../features/sensitive/live-alerts';
 import { api } from '../../lib/api/client';
 import { setToken } from '../auth/token-store';
 import { can, useMe } from '../auth/use-me';
 import { rememberLanguage } from '../i18n/setup-i18n';
 import { NAV, type NavItem, selectedNavKey, visibleNav } from './nav';
 
-/** Counts shown beside nav entries (the 消息 entry's unread messages), by nav key. */
+/** Counts shown beside nav entries (消息: unread messages; 敏感内容告警: alerts to review), by nav key. */
 type NavBadges = Record<string, { count: number; label: string }>;
 
 function toMenuItems(
@@ -79,7 +81,13 @@ export function AppLayout() {
   const selected = selectedNavKey(items, location.pathname);
   // On the messages page its live feed keeps the count current; elsewhere the count polls.
   const unread = useUnreadTotal(selected !== 'messages');
-  const badges: NavBadges = { messages: { count: unread, label: t('messages:unreadBadge', { count: unread }) } };
+  // Auditors get alerts live on every page, and the count of those waiting for review.
+  const seesAlerts = can(me, 'archive.view');
+  const newAlerts = useNewAlertCount(seesAlerts);
+  const badges: NavBadges = {
+    messages: { count: unread, label: t('messages:unreadBadge', { count: unread }) },
+    alerts: { count: newAlerts, label: t('sensitive:live.badge', { count: newAlerts }) },
+  };
 
   const signOut = async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);
@@ -151,7 +159,7 @@ export function AppLayout() {
         >
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
             {narrow ? (
-              <Badge dot={unread > 0} offset={[-6, 6]}>
+              <Badge dot={unread > 0 || newAlerts > 0} offset={[-6, 6]}>
                 <Button
                   type="text"
                   icon={<MenuOutlined />}
@@ -201,6 +209,7 @@ export function AppLayout() {
         <Layout.Content style={{ padding: narrow ? 8 : 16 }}>
           <Outlet />
         </Layout.Content>
+        {seesAlerts ? <LiveAlerts /> : null}
       </Layout>
     </Layout>
   );

@@ -16,6 +16,16 @@ describe('navigation', () => {
     expect(items.find((i) => i.key === 'admin')?.children?.map((c) => c.key)).toEqual(['audit']);
   });
 
+  it('shows 保留与保全 right after 会话存档, only to members who manage the archive', () => {
+    const admin = (holds: (p: string) => boolean) =>
+      visibleNav(NAV, holds)
+        .find((i) => i.key === 'admin')
+        ?.children?.map((c) => c.key) ?? [];
+    const managed = admin((p) => p === 'archive.manage');
+    expect(managed.indexOf('retention')).toBe(managed.indexOf('archive') + 1);
+    expect(admin((p) => p === 'archive.view')).not.toContain('retention');
+  });
+
   it('selects the entry for nested paths', () => {
     expect(selectedNavKey(NAV, '/directory/members/42')).toBe('directory');
     expect(selectedNavKey(NAV, '/admin/audit')).toBe('audit');

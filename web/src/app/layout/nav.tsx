@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  HistoryOutlined,
   KeyOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
@@ -16,7 +17,7 @@ import type { ReactNode } from 'react';
 export type NavItem = {
   key: string;
   path?: string;
-  /** Key in the `common` namespace. */
+  /** Key in the `common` namespace, or `namespace:key` for an area with its own texts. */
   label: string;
   icon?: ReactNode;
   permission?: string;
@@ -52,6 +53,13 @@ export const NAV: NavItem[] = [
         path: '/admin/archive',
         label: 'nav.archive',
         icon: <FileProtectOutlined />,
+        permission: 'archive.manage',
+      },
+      {
+        key: 'retention',
+        path: '/admin/retention',
+        label: 'nav.retention',
+        icon: <HistoryOutlined />,
         permission: 'archive.manage',
       },
       {

@@ -1,6 +1,7 @@
 /**
- * 会话存档: turn the archive on for everyone or chosen departments, see its size, root hash and
- * keys, verify it on demand, sign a checkpoint and export the checkpoints to keep elsewhere.
+ * 会话存档: turn the archive on for everyone or chosen departments, set the archive notice and
+ * what a decline means and see who accepted it, see its size, root hash and keys, verify it on
+ * demand, sign a checkpoint and export the checkpoints to keep elsewhere.
  */
 import { Alert, App, Button, Descriptions, Divider, Form, Radio, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
@@ -19,6 +20,7 @@ import {
   useSignCheckpoint,
   useVerifyArchive,
 } from './archive-api';
+import { ArchiveConsentSection } from './archive-consent-section';
 
 export function ArchivePage() {
   return (
@@ -41,6 +43,8 @@ function ArchiveView() {
           />
         )}
       </QueryState>
+      <Divider />
+      <ArchiveConsentSection />
       <Divider />
       <IntegritySection />
     </AdminPanel>

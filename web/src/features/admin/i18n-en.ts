@@ -229,6 +229,8 @@ export const en: Messages<typeof zhCN> = {
       hold_placed: 'Legal hold placed',
       hold_released: 'Legal hold released',
       purged: 'Archive content purged under retention',
+      notice_accepted: 'Archive notice accepted',
+      consent_changed: 'External participant’s archive consent changed',
       searched: 'Chat archive searched',
       conversation_viewed: 'Archived conversation viewed',
       exported: 'Chat archive exported',

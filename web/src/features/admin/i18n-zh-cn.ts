@@ -218,6 +218,8 @@ export const zhCN = {
       hold_placed: '设置法律保全',
       hold_released: '解除法律保全',
       purged: '按保留期限清除存档内容',
+      notice_accepted: '同意会话存档告知',
+      consent_changed: '外部联系人更改存档同意',
       searched: '搜索会话存档',
       conversation_viewed: '查看存档会话',
       exported: '导出会话存档',

@@ -32,7 +32,16 @@ export type InvitePreview = Awaited<ReturnType<typeof previewInvite>>;
 export const requestCode = (code: string, email: string) =>
   settle(publicApi.POST('/api/v1/invites/{code}/email-code', { params: { path: { code } }, body: { email } }));
 
-export const joinAsGuest = (code: string, body: { email: string; code: string; displayName: string }) =>
+export type GuestJoinBody = {
+  email: string;
+  code: string;
+  displayName: string;
+  /** The answer to the archive notice, when the preview showed one. */
+  consent?: 'agreed' | 'declined';
+  noticeVersion?: number;
+};
+
+export const joinAsGuest = (code: string, body: GuestJoinBody) =>
   settle(publicApi.POST('/api/v1/invites/{code}/guest-join', { params: { path: { code } }, body }));
 
 export const PAGE_SIZE = 50;
@@ -66,6 +75,9 @@ export function guestApi(token: string) {
     leave: (id: string, memberId: string) =>
       settle(api.DELETE('/api/v1/conversations/{id}/members/{memberId}', { params: { path: { id, memberId } } })),
     signOut: () => settle(api.POST('/api/v1/auth/logout')),
+    consent: () => settle(api.GET('/api/v1/guest/consent')),
+    answerNotice: (consent: 'agreed' | 'declined', noticeVersion: number) =>
+      settle(api.POST('/api/v1/guest/consent', { body: { consent, noticeVersion } })),
   };
 }
 

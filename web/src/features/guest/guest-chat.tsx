@@ -14,6 +14,7 @@ import { startUpload } from '../messages/attachment-transfer';
 import { applyEventToWindow, type MessageWindow, mergeOlder, upsertMessages } from '../messages/message-cache';
 import { RealtimeClient } from '../messages/realtime-client';
 import { guestApi } from './guest-api';
+import { GuestConsentBar } from './guest-consent-bar';
 import { guestErrorText } from './guest-error';
 import { changesGroup, newestSeq, removesMember } from './guest-events';
 import { GuestMessage, PendingBubble, type PendingMessage } from './guest-message';
@@ -192,6 +193,7 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
         </Dropdown>
       </header>
       {online ? null : <Alert type="warning" banner message={t('chat.offline')} />}
+      <GuestConsentBar api={api} conversationId={id} />
       <main style={{ flex: 1, overflowY: 'auto', padding: '8px 12px' }}>
         <div style={{ maxWidth: 760, margin: '0 auto' }}>
           {loaded?.hasMore ? (

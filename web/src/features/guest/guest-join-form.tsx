@@ -1,13 +1,21 @@
-/** Name, email and the emailed code: the visitor's way into an external group. */
+/**
+ * Name, email and the emailed code: the visitor's way into an external group; in an archived
+ * group also the answer to the archive notice.
+ */
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api/api-error';
 import { joinAsGuest, requestCode } from './guest-api';
+import { type GuestChoice, GuestConsentChoice } from './guest-consent-choice';
 import { guestErrorText } from './guest-error';
 import type { GuestSession } from './guest-session';
 
-type Values = { displayName: string; email: string; code: string };
+/** The archive notice changed while the visitor was reading it. */
+const staleNotice = (error: unknown) => error instanceof ApiError && error.code === 'conflict';
+
+type Values = { displayName: string; email: string; code: string; consent?: GuestChoice };
 
 /** Seconds left before another code may be asked for, counting down once a second. */
 function useCountdown(): [number, (seconds: number) => void] {
@@ -28,7 +36,21 @@ function useCountdown(): [number, (seconds: number) => void] {
   ];
 }
 
-export function GuestJoinForm({ code, onJoined }: { code: string; onJoined: (session: GuestSession) => void }) {
+export function GuestJoinForm({
+  code,
+  onJoined,
+  notice = null,
+  org = '',
+  onNoticeChanged,
+}: {
+  code: string;
+  onJoined: (session: GuestSession) => void;
+  /** The archive notice of an archived group, to agree to or decline. */
+  notice?: { version: number; text: string } | null;
+  org?: string;
+  /** The notice changed since the page loaded: load it again. */
+  onNoticeChanged?: () => void;
+}) {
   const { t } = useTranslation('guest');
   const [form] = Form.useForm<Values>();
   const [wait, startWait] = useCountdown();
@@ -43,7 +65,15 @@ export function GuestJoinForm({ code, onJoined }: { code: string; onJoined: (ses
   });
   const join = useMutation({
     mutationFn: (values: Values) =>
-      joinAsGuest(code, { email: values.email.trim(), code: values.code.trim(), displayName: values.displayName }),
+      joinAsGuest(code, {
+        email: values.email.trim(),
+        code: values.code.trim(),
+        displayName: values.displayName,
+        ...(notice && values.consent ? { consent: values.consent, noticeVersion: notice.version } : {}),
+      }),
+    onError: (error) => {
+      if (staleNotice(error)) onNoticeChanged?.();
+    },
     onSuccess: (joined) =>
       onJoined({ token: joined.token, conversationId: joined.conversationId, participant: joined.participant }),
   });
@@ -98,8 +128,18 @@ export function GuestJoinForm({ code, onJoined }: { code: string; onJoined: (ses
       >
         <Input placeholder={t('form.codePlaceholder')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
       </Form.Item>
+      {notice ? (
+        <Form.Item name="consent" rules={[{ required: true, message: t('consent:guest.choose') }]}>
+          <GuestConsentChoice org={org} notice={notice} />
+        </Form.Item>
+      ) : null}
       {failure ? (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={guestErrorText(t, failure)} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={staleNotice(failure) ? t('consent:guest.stale') : guestErrorText(t, failure)}
+        />
       ) : null}
       <Button type="primary" htmlType="submit" block size="large" loading={join.isPending}>
         {t('form.join')}

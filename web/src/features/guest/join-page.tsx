@@ -110,7 +110,13 @@ export function JoinPage() {
       ) : closed ? null : (
         <>
           {data.mailConfigured ? (
-            <GuestJoinForm code={code} onJoined={joined} />
+            <GuestJoinForm
+              code={code}
+              onJoined={joined}
+              notice={data.archiveNotice}
+              org={data.orgName}
+              onNoticeChanged={() => void preview.refetch()}
+            />
           ) : (
             <Alert type="info" showIcon message={t('form.mailOff')} />
           )}

@@ -9,6 +9,8 @@ import { App, Button, Mentions, type MentionsRef, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
+import { isNoticeRequired } from '../archive-consent/consent-logic';
+import { askForArchiveNotice } from '../archive-consent/notice-requests';
 import { type ConversationDetail, editMessage, keys } from './api';
 import { filesOf, pastedFiles } from './attachments';
 import { ALL_ID, activeMentionQuery, type PickedMention, resolveMentions } from './mentions';
@@ -87,6 +89,11 @@ export function Composer({
       message.success(t('composer.edited'));
       onCancelEdit();
     } catch (error) {
+      // The notice dialog opens and repeats the edit once the notice is accepted.
+      if (isNoticeRequired(error)) {
+        askForArchiveNotice(conversation.id, () => void saveEdit(target, body));
+        return;
+      }
       const expired =
         error instanceof ApiError &&
         error.code === 'conflict' &&

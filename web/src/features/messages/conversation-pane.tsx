@@ -5,6 +5,8 @@ import { Alert, Button, Typography } from 'antd';
 import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/page-state';
+import { ArchiveNoticeGate } from '../archive-consent/archive-notice-gate';
+import { ArchiveConsentBanner } from '../archive-consent/consent-banner';
 import { type ConversationDetail, keys, markRead, useConversation, useMessageWindow, useNoticeEvents } from './api';
 import { filesOf } from './attachments';
 import { Composer } from './composer';
@@ -228,6 +230,7 @@ function ConversationView({
             : t('conversation.typingName', { name: typingName })
           : null}
       </div>
+      <ArchiveConsentBanner conversationId={c.id} />
       <Composer
         conversation={c}
         meId={meId}
@@ -237,6 +240,7 @@ function ConversationView({
         onCancelEdit={() => setEditing(null)}
       />
       <ReadersModal messageId={readersOf} onClose={() => setReadersOf(null)} />
+      <ArchiveNoticeGate conversationId={c.id} />
       <SettingsDrawer open={settingsOpen} conversation={c} meId={meId} onClose={() => setSettingsOpen(false)} />
     </div>
   );

@@ -11,17 +11,10 @@ import { joinByInvite, keys, useConversations } from './api';
 import { ConversationListPane } from './conversation-list-pane';
 import { ConversationPane } from './conversation-pane';
 import { CreateConversationModal } from './create-conversation-modal';
-import { RealtimeProvider, useRealtime } from './realtime-context';
+import { useRealtime } from './realtime-context';
 
+// The live feed (RealtimeProvider) runs around the whole console, see app/router.tsx.
 export function MessagesPage() {
-  return (
-    <RealtimeProvider>
-      <MessagesLayout />
-    </RealtimeProvider>
-  );
-}
-
-function MessagesLayout() {
   const { t } = useTranslation('messages');
   const { conversationId } = useParams();
   const navigate = useNavigate();

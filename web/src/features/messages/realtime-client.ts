@@ -26,6 +26,7 @@ export class RealtimeClient {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  private readonly listeners = new Set<(frame: ServerFrame) => void>();
   memberId: string | null = null;
 
   constructor(
@@ -49,6 +50,14 @@ export class RealtimeClient {
   /** Conversations known from the list or a loaded page start at that seq (never moved back). */
   seed(seqs: Record<string, number>): void {
     this.state = seedCursors(this.state, seqs);
+  }
+
+  /** Hands other features the frames this feed does not handle itself (e.g. compliance alerts); returns the unsubscribe. */
+  listen(listener: (frame: ServerFrame) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   sendTyping(conversationId: string): void {
@@ -129,6 +138,7 @@ export class RealtimeClient {
         this.handlers.onTyping(frame.conversationId, frame.memberId);
         return;
       default:
+        for (const listener of this.listeners) listener(frame);
         return;
     }
   }

@@ -1,4 +1,7 @@
-/** Runs one RealtimeClient while the messages page is open and feeds its events into the query cache. */
+/**
+ * Runs one RealtimeClient for the signed-in console (every page, so other features can listen to
+ * its frames, e.g. compliance alerts) and feeds its conversation events into the query cache.
+ */
 import type { ConversationEvent } from '@concord/protocol';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';

@@ -1,10 +1,12 @@
 /**
  * Why a message was not sent or an edit not saved: a sensitive-content rule names itself and
- * what it found; anything else reads as the error code's text.
+ * what it found, an archive consent refusal names the external participants who declined;
+ * anything else reads as the error code's text.
  */
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../lib/api/api-error';
 import { errorText } from '../../lib/api/error-text';
+import { declinedNames } from '../archive-consent/consent-logic';
 
 type BlockedDetails = { rule?: { name?: unknown }; hits?: { word?: unknown; text?: unknown }[] };
 
@@ -17,5 +19,8 @@ export function sendErrorText(t: TFunction, error: unknown): string {
       .filter((w, i, all) => w !== '' && all.indexOf(w) === i);
     if (rule) return t('messages:message.blocked', { rule, words: found.join(', ') });
   }
+  const declined = declinedNames(error);
+  if (declined?.self) return t('consent:errors.declinedSelf');
+  if (declined?.names) return t('consent:errors.declined', { names: declined.names });
   return errorText(t, error);
 }

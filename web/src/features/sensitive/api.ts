@@ -1,7 +1,10 @@
 /** Lexicons, rules, "test this text" (archive.manage) and the alert inbox (archive.view). */
+import type { SensitiveAlertNotice } from '@concord/protocol';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import type { paths } from '../../lib/api/schema.gen';
+import { alertsPollInterval } from './alert-feed';
+import { useAlertsLive } from './use-alerts-live';
 
 export const keys = {
   lexicons: ['sensitive', 'lexicons'] as const,
@@ -88,15 +91,13 @@ export const useTestText = () =>
 
 export type TestResult = NonNullable<ReturnType<typeof useTestText>['data']>;
 
-/** How often the inbox looks for new alerts while it is open. */
-const ALERTS_REFRESH_MS = 15_000;
-
+// The alert views are refreshed by the live feed (live-alerts.tsx); they poll only while it is down.
 export const useAlerts = (query: AlertQuery) =>
   useQuery({
     queryKey: [...keys.alerts, 'page', query],
     queryFn: () => unwrap(api.GET('/api/v1/compliance/alerts', { params: { query } })),
     placeholderData: keepPreviousData,
-    refetchInterval: ALERTS_REFRESH_MS,
+    refetchInterval: alertsPollInterval(useAlertsLive()),
   });
 
 export type Alert = NonNullable<ReturnType<typeof useAlerts>['data']>['items'][number];
@@ -105,8 +106,31 @@ export const useAlertStats = (range: { from?: string; to?: string }) =>
   useQuery({
     queryKey: [...keys.alerts, 'stats', range],
     queryFn: () => unwrap(api.GET('/api/v1/compliance/alerts/stats', { params: { query: range } })),
-    refetchInterval: ALERTS_REFRESH_MS,
+    refetchInterval: alertsPollInterval(useAlertsLive()),
   });
+
+/** Alerts waiting for review counted on the nav badge; a full page reads as "99+". */
+const BADGE_PAGE = 100;
+
+export const useNewAlertCount = (enabled: boolean): number =>
+  useQuery({
+    queryKey: [...keys.alerts, 'new-count'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/compliance/alerts', { params: { query: { status: 'new', limit: BADGE_PAGE } } })),
+    enabled,
+    refetchInterval: alertsPollInterval(useAlertsLive()),
+    select: (page) => page.items.length,
+  }).data ?? 0;
+
+/** The alert behind a live notice, with its text, or null when it is no longer within reach. */
+export async function fetchAlertDetail(notice: SensitiveAlertNotice): Promise<Alert | null> {
+  const page = await unwrap(
+    api.GET('/api/v1/compliance/alerts', {
+      params: { query: { memberId: notice.senderId, ruleId: notice.ruleId, limit: 10 } },
+    }),
+  );
+  return page.items.find((a) => a.id === notice.id) ?? null;
+}
 
 export function useReviewAlert() {
   const queryClient = useQueryClient();

@@ -151,4 +151,10 @@ export const en: Messages<typeof zhCN> = {
     page: 'Page {{page}}',
     empty: 'No alerts',
   },
+  live: {
+    title: 'Sensitive-content alert: {{rule}}',
+    body: 'A message from {{sender}} hit this rule ({{action}})',
+    open: 'View alerts',
+    badge: '{{count}} alerts to review',
+  },
 };

@@ -146,4 +146,10 @@ export const zhCN = {
     page: '第 {{page}} 页',
     empty: '暂无告警',
   },
+  live: {
+    title: '敏感内容告警：{{rule}}',
+    body: '{{sender}} 的消息触发了规则（{{action}}）',
+    open: '查看告警',
+    badge: '{{count}} 条待处理告警',
+  },
 };

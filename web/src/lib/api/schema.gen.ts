@@ -10062,6 +10062,10 @@ export interface paths {
                             memberCount: number;
                             status: "valid" | "expired" | "used_up" | "revoked" | "dissolved";
                             mailConfigured: boolean;
+                            archiveNotice: {
+                                version: number;
+                                text: string;
+                            } | null;
                         };
                     };
                 };
@@ -10346,6 +10350,10 @@ export interface paths {
                         /** @description The six digits from the email */
                         code: string;
                         displayName: string;
+                        /** @description The answer to the archive notice; required when the preview shows one */
+                        consent?: "agreed" | "declined";
+                        /** @description The notice version shown; 409 when it changed meanwhile */
+                        noticeVersion?: number;
                     };
                 };
             };
@@ -10503,7 +10511,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether archiving is on and whom it covers (archive.manage) */
+        /** Whether archiving is on, whom it covers, the decline policy and the notice in force (archive.manage) */
         get: {
             parameters: {
                 query?: never;
@@ -10524,6 +10532,13 @@ export interface paths {
                             scope: "all" | "departments";
                             departmentIds: string[];
                             enabledAt: string | null;
+                            /** @description What a decline by an external participant means: their group is not archived (not_archived) or nobody sends there until they agree (no_messaging) */
+                            declinePolicy: "not_archived" | "no_messaging";
+                            notice: {
+                                version: number;
+                                text: string;
+                                publishedAt: string | null;
+                            };
                         };
                     };
                 };
@@ -10604,7 +10619,7 @@ export interface paths {
                 };
             };
         };
-        /** Turn archiving on or off, for everyone or chosen departments (archive.manage; audited) */
+        /** Turn archiving on or off, for everyone or chosen departments; set the decline policy and the notice text (archive.manage; audited) */
         put: {
             parameters: {
                 query?: never;
@@ -10618,6 +10633,10 @@ export interface paths {
                         enabled: boolean;
                         scope: "all" | "departments";
                         departmentIds?: string[];
+                        /** @description What a decline by an external participant means: their group is not archived (not_archived) or nobody sends there until they agree (no_messaging) */
+                        declinePolicy?: "not_archived" | "no_messaging";
+                        /** @description The archive notice text; a changed text becomes a new version members must accept */
+                        notice?: string;
                     };
                 };
             };
@@ -10633,6 +10652,13 @@ export interface paths {
                             scope: "all" | "departments";
                             departmentIds: string[];
                             enabledAt: string | null;
+                            /** @description What a decline by an external participant means: their group is not archived (not_archived) or nobody sends there until they agree (no_messaging) */
+                            declinePolicy: "not_archived" | "no_messaging";
+                            notice: {
+                                version: number;
+                                text: string;
+                                publishedAt: string | null;
+                            };
                         };
                     };
                 };
@@ -14350,6 +14376,758 @@ export interface paths {
                             createdBy: string;
                             createdAt: string;
                             releasedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The archive notice in force, whether archiving reaches you and whether you accepted it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Archiving is on and reaches your conversations */
+                            archiving: boolean;
+                            notice: {
+                                version: number;
+                                text: string;
+                                publishedAt: string | null;
+                            };
+                            /** @description You accepted the version in force */
+                            accepted: boolean;
+                            acceptedVersion: number | null;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/notice/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the archive notice you were shown (recorded and archived); 409 when it changed meanwhile */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you were shown */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Archiving is on and reaches your conversations */
+                            archiving: boolean;
+                            notice: {
+                                version: number;
+                                text: string;
+                                publishedAt: string | null;
+                            };
+                            /** @description You accepted the version in force */
+                            accepted: boolean;
+                            acceptedVersion: number | null;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/conversations/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a conversation you are in is archived, and which external participants declined the notice (and what that means) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversationId: string;
+                            covered: boolean;
+                            archived: boolean;
+                            /** @description What a decline by an external participant means: their group is not archived (not_archived) or nobody sends there until they agree (no_messaging) */
+                            declinePolicy: "not_archived" | "no_messaging";
+                            noticeVersion: number;
+                            noticeAccepted: boolean;
+                            declinedGuests: {
+                                id: string;
+                                name: string;
+                                declinedAt: string;
+                            }[];
+                            messagingBlocked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each member’s acceptance and each external participant’s answer to the archive notice (archive.view or archive.manage, within its data scope) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "accepted" | "outdated" | "pending" | "agreed" | "declined" | "not_asked";
+                    kind?: "member" | "guest";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                subject: {
+                                    id: string;
+                                    name: string;
+                                    kind: "member" | "guest";
+                                };
+                                conversation: {
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                status: "accepted" | "outdated" | "pending" | "agreed" | "declined" | "not_asked";
+                                noticeVersion: number | null;
+                                at: string | null;
+                            }[];
+                            total: number;
+                            /** @description The version in force */
+                            noticeVersion: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For an external participant: the archive notice of their group and their answer to it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            covered: boolean;
+                            notice: {
+                                version: number;
+                                text: string;
+                                publishedAt: string | null;
+                            };
+                            status: "agreed" | "declined" | "not_asked";
+                            noticeVersion: number | null;
+                            at: string | null;
+                            /** @description What a decline by an external participant means: their group is not archived (not_archived) or nobody sends there until they agree (no_messaging) */
+                            declinePolicy: "not_archived" | "no_messaging";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** For an external participant: agree to or decline (withdraw) the archive notice; recorded and archived; 409 when it changed meanwhile */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consent: "agreed" | "declined";
+                        /** @description The version shown; 409 when it changed */
+                        noticeVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            covered: boolean;
+                            notice: {
+                                version: number;
+                                text: string;
+                                publishedAt: string | null;
+                            };
+                            status: "agreed" | "declined" | "not_asked";
+                            noticeVersion: number | null;
+                            at: string | null;
+                            /** @description What a decline by an external participant means: their group is not archived (not_archived) or nobody sends there until they agree (no_messaging) */
+                            declinePolicy: "not_archived" | "no_messaging";
                         };
                     };
                 };

@@ -1,20 +1,30 @@
 /**
  * Whether an org archives, and whom: everyone, or the members of chosen departments (with
  * their sub-departments). A conversation is covered when at least one of its colleagues is;
- * only events from the moment archiving was turned on are recorded.
+ * only events from the moment archiving was turned on are recorded. `declinePolicy` says what an
+ * external participant declining the archive notice means for their conversation.
  */
 import type { Kysely } from 'kysely';
 import { descendantsOf, loadDepartmentTree } from '../../../authz/department-tree.js';
 import type { ArchiveSettingsTable, Database } from '../../../platform/db/schema.js';
+
+export type DeclinePolicy = 'not_archived' | 'no_messaging';
 
 export type ArchiveSettings = {
   enabled: boolean;
   scope: 'all' | 'departments';
   departmentIds: string[];
   enabledAt: string | null;
+  declinePolicy: DeclinePolicy;
 };
 
-export const ARCHIVE_OFF: ArchiveSettings = { enabled: false, scope: 'all', departmentIds: [], enabledAt: null };
+export const ARCHIVE_OFF: ArchiveSettings = {
+  enabled: false,
+  scope: 'all',
+  departmentIds: [],
+  enabledAt: null,
+  declinePolicy: 'not_archived',
+};
 
 export function presentSettings(row: ArchiveSettingsTable | undefined): ArchiveSettings {
   if (!row) return ARCHIVE_OFF;
@@ -23,6 +33,7 @@ export function presentSettings(row: ArchiveSettingsTable | undefined): ArchiveS
     scope: row.scope === 'departments' ? 'departments' : 'all',
     departmentIds: JSON.parse(row.department_ids) as string[],
     enabledAt: row.enabled_at,
+    declinePolicy: row.decline_policy === 'no_messaging' ? 'no_messaging' : 'not_archived',
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedArchiveNotice } from '../../../../test/archive-consent-fixture.js';
 import { createGroup, orgWith, type Person, person } from '../../../../test/conversation-fixtures.js';
 import { makeDepartment, makeOrg, sessionFor, type TestOrg } from '../../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
@@ -39,6 +40,7 @@ describe.each(STORE_KINDS)('the compliance archive on %s', (kind) => {
     org = made.org;
     [seller, colleague] = made.people as [Person, Person];
     admin = await sessionFor(server.ctx, org.orgId, org.ownerId);
+    await acceptedArchiveNotice(server.ctx, org.orgId, [seller.id, colleague.id]);
   });
   afterAll(() => server.close());
 
@@ -105,6 +107,7 @@ describe.each(STORE_KINDS)('the compliance archive on %s', (kind) => {
     const inStore = await person(server.ctx, other, '门店销售', store);
     const inHr = await person(server.ctx, other, '人事专员', hr);
     const boss = await sessionFor(server.ctx, other.orgId, other.ownerId);
+    await acceptedArchiveNotice(server.ctx, other.orgId, [inStore.id]);
     expect(
       (
         await call(boss, 'PUT', '/api/v1/archive/settings', {
@@ -249,6 +252,7 @@ describe.each(STORE_KINDS)('archived content encrypted at rest on %s', (kind) =>
         .orderBy('created_at')
         .executeTakeFirstOrThrow();
       const admin = await sessionFor(server.ctx, orgId, owner.id);
+      await acceptedArchiveNotice(server.ctx, orgId, [seller.id]);
       await server.app.inject({
         method: 'PUT',
         url: '/api/v1/archive/settings',

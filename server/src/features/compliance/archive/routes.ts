@@ -11,9 +11,9 @@ import { conflict } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/record.js';
 import { publicKeyFrom, publicKeyPem } from '../archive-core/checkpoint.js';
 import { archiveKeys } from './archive-keys.js';
-import { readArchiveSettings } from './archive-settings.js';
 import { latestCheckpoint, signHead } from './checkpoints.js';
 import { ArchiveSettingsBody, ArchiveSettingsOut, ArchiveStatus, CheckpointList, VerifyOut } from './schemas.js';
+import { readSettingsView } from './settings-view.js';
 import { syncOrg } from './sync-conversation.js';
 import { updateArchiveSettings } from './update-settings.js';
 import { verifyArchive } from './verify-archive.js';
@@ -26,14 +26,14 @@ export const archiveRoutes: FeatureRoutes = async (app, ctx: Ctx) => {
     {
       schema: {
         tags,
-        summary: 'Whether archiving is on and whom it covers (archive.manage)',
+        summary: 'Whether archiving is on, whom it covers, the decline policy and the notice in force (archive.manage)',
         response: { 200: ArchiveSettingsOut, ...errorResponses },
       },
     },
     async (req) => {
       const actor = actorOf(req);
       await assertMay(ctx, actor, 'archive.manage');
-      return readArchiveSettings(ctx.db, actor.orgId);
+      return readSettingsView(ctx.db, actor.orgId);
     },
   );
 
@@ -42,7 +42,8 @@ export const archiveRoutes: FeatureRoutes = async (app, ctx: Ctx) => {
     {
       schema: {
         tags,
-        summary: 'Turn archiving on or off, for everyone or chosen departments (archive.manage; audited)',
+        summary:
+          'Turn archiving on or off, for everyone or chosen departments; set the decline policy and the notice text (archive.manage; audited)',
         body: ArchiveSettingsBody,
         response: { 200: ArchiveSettingsOut, ...errorResponses },
       },

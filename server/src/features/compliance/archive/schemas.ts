@@ -1,11 +1,19 @@
 /** Route schemas of the archive's settings, status and checkpoints. */
 import { type Static, Type } from '@sinclair/typebox';
-import { Id, Obj } from '../../../http/schema-helpers.js';
+import { Id, Obj, Text } from '../../../http/schema-helpers.js';
+import { DeclinePolicy, NoticeOut } from '../consent/schemas.js';
 
 export const ArchiveSettingsBody = Obj({
   enabled: Type.Boolean(),
   scope: Type.Union([Type.Literal('all'), Type.Literal('departments')]),
   departmentIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+  declinePolicy: Type.Optional(DeclinePolicy),
+  notice: Type.Optional(
+    Text(5000, {
+      minLength: 1,
+      description: 'The archive notice text; a changed text becomes a new version members must accept',
+    }),
+  ),
 });
 export type ArchiveSettingsBodyIn = Static<typeof ArchiveSettingsBody>;
 
@@ -14,6 +22,8 @@ export const ArchiveSettingsOut = Type.Object({
   scope: Type.Union([Type.Literal('all'), Type.Literal('departments')]),
   departmentIds: Type.Array(Type.String()),
   enabledAt: Type.Union([Type.String(), Type.Null()]),
+  declinePolicy: DeclinePolicy,
+  notice: NoticeOut,
 });
 
 export const ArchiveStatus = Type.Object({

@@ -1,7 +1,7 @@
 /**
  * Brings one conversation's archive up to date: reads its event log after the archive cursor
  * and appends a record for each event of a covered conversation made since archiving was turned
- * on, plus hides not yet archived. Cursor, records and head move in one transaction, so a crash
+ * on (and not while an external participant's decline pauses it), plus hides not yet archived. Cursor, records and head move in one transaction, so a crash
  * or a second node repeats nothing and loses nothing; the periodic sweep catches up any
  * conversation whose live trigger was missed.
  */
@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { listEventsAfter } from '../../messaging/index.js';
+import { consentPause } from '../consent/archive-pause.js';
 import { indexArchiveRecords } from '../search/index-records.js';
 import { type AppendedRecord, appendArchiveRecords, type NewArchiveRecord } from './append-records.js';
 import { type ArchiveSettings, conversationCovered, readArchiveSettings } from './archive-settings.js';
@@ -67,7 +68,9 @@ export async function syncConversation(
       const records: NewArchiveRecord[] = [];
       if (covered && settings.enabledAt) {
         const since = settings.enabledAt;
-        const kept = events.filter((e) => e.at >= since);
+        // Under the not_archived policy, events while an external participant declined stay out.
+        const paused = await consentPause(tx, orgId, conversationId, settings);
+        const kept = events.filter((e) => e.at >= since && !paused(e.at));
         const originals = await maskedOriginals(tx, orgId, kept);
         records.push(...kept.map((e) => recordOfEvent(e, originals.get(e.seq))));
         const now = ctx.clock.now().toISOString();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedArchiveNotice } from '../../../../test/archive-consent-fixture.js';
 import { createGroup, type Person, person } from '../../../../test/conversation-fixtures.js';
 import { makeDepartment, makeOrg, sessionFor, type TestOrg } from '../../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
@@ -26,6 +27,7 @@ describe.each(STORE_KINDS)('archive retention and legal holds on %s', (kind) => 
     held = await person(server.ctx, org, '被保全的人');
     banker = await person(server.ctx, org, '财务', finance);
     admin = await sessionFor(server.ctx, org.orgId, org.ownerId);
+    await acceptedArchiveNotice(server.ctx, org.orgId, [seller.id, held.id, banker.id]);
     await call(admin, 'PUT', '/api/v1/archive/settings', { enabled: true, scope: 'all' });
     server.clock.advance(1000);
     groupId = (await createGroup(server, seller, { name: '保留群', memberIds: [held.id, banker.id] })).id;

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedArchiveNotice } from '../../../../test/archive-consent-fixture.js';
 import { createGroup, type Person, person } from '../../../../test/conversation-fixtures.js';
 import { makeDepartment, makeOrg, sessionFor, type TestOrg } from '../../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
@@ -193,6 +194,7 @@ describe.each(STORE_KINDS)('sensitive-content rules on %s', (kind) => {
   it('keeps the original of a masked message in the archive beside what recipients saw', async () => {
     const words = await lexicon('存档屏蔽', ['私聊号']);
     const mask = await rule({ name: '存档屏蔽规则', lexiconIds: [words.id], action: 'mask', scope: 'all' });
+    await acceptedArchiveNotice(server.ctx, org.orgId, [seller.id]);
     expect((await call(admin, 'PUT', '/api/v1/archive/settings', { enabled: true, scope: 'all' })).statusCode).toBe(
       200,
     );

@@ -3,7 +3,8 @@
  * (a `members` row of kind `guest`, bound to this one group) is created; later the same
  * address signs the same guest in again. Code use, guest, membership, session and audit
  * entry are one transaction: a refused join (group full, link used up) leaves no trace and the
- * code still works.
+ * code still works. In an archived group the visitor's answer to the archive notice (agreed or
+ * declined) is required and recorded in the same transaction.
  */
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
@@ -12,6 +13,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { invalid } from '../../../platform/errors.js';
 import { pinyinKeys } from '../../../platform/text/pinyin.js';
 import { recordAudit } from '../../audit/record.js';
+import { assertNoticeVersion, guestNoticeFor, recordGuestAnswer } from '../../compliance/consent/index.js';
 import { newMemberRow } from '../../directory/member-row.js';
 import { openSession } from '../../identity/index.js';
 import { admitWithInvite, publishEvents } from '../../messaging/index.js';
@@ -88,6 +90,16 @@ export async function joinAsGuest(
   assertAdmitsGuests(found);
   const email = normaliseEmail(input.email);
   const name = cleanDisplayName(input.displayName);
+  const notice = await guestNoticeFor(ctx.db, found.invite.org_id, found.conversation.id);
+  if (notice) {
+    if (!input.consent) {
+      throw invalid('This group is archived: agree to or decline the archive notice to join', {
+        field: 'consent',
+        noticeVersion: notice.version,
+      });
+    }
+    assertNoticeVersion(notice, input.noticeVersion);
+  }
   const codeId = await checkEmailCode(ctx, joinCodeSubject(found, email), input.code);
 
   const result = await ctx.db.transaction().execute(async (tx) => {
@@ -97,6 +109,17 @@ export async function joinAsGuest(
     const guest = await guestFor(ctx, tx, found, email, name);
     const admission = await admitWithInvite(ctx, tx, found.invite, { id: guest.id, name }, 'guest_invite');
     const session = await openSession(ctx, tx, { orgId: found.invite.org_id, memberId: guest.id }, meta);
+    if (notice && input.consent) {
+      await recordGuestAnswer(ctx, tx, {
+        orgId: found.invite.org_id,
+        guest: { id: guest.id, name },
+        conversationId: found.conversation.id,
+        choice: input.consent,
+        notice,
+        via: 'join',
+        who: { kind: 'anonymous', memberId: guest.id, name, meta },
+      });
+    }
     if (admission.events.length > 0) {
       await recordAudit(ctx, tx, {
         orgId: found.invite.org_id,

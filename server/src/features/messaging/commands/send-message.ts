@@ -60,10 +60,9 @@ export async function sendMessage(
   }
 
   await enforceHarassmentRules(ctx, actor, conversation, membership.role, body);
-  // Other features' rules (sensitive content) may refuse the text or mask what recipients see.
-  const checked = body
-    ? await checkOutgoingText(ctx, { actor, conversation, body, source: 'send', messageId: null })
-    : null;
+  // Other features' rules may refuse the message (archive consent, also for an image without a
+  // caption, whose text is empty) or mask what recipients see (sensitive content).
+  const checked = await checkOutgoingText(ctx, { actor, conversation, body, source: 'send', messageId: null });
 
   try {
     const result = await ctx.db.transaction().execute(async (tx) => {
@@ -73,19 +72,19 @@ export async function sendMessage(
         sender: { id: actor.memberId, name: actor.name },
         clientMsgId: input.clientMsgId,
         kind,
-        body: checked?.body ?? body,
-        originalBody: checked?.originalBody ?? null,
+        body: checked.body,
+        originalBody: checked.originalBody,
         attachment,
         mentions,
         mentionAll: input.mentionAll ?? false,
         reply,
       });
-      if (stored.created) await checked?.stored(tx, { id: stored.view.id, seq: stored.view.seq });
+      if (stored.created) await checked.stored(tx, { id: stored.view.id, seq: stored.view.seq });
       return stored;
     });
     if (result.created) {
       publishEvents(ctx, [result.event]);
-      checked?.committed();
+      checked.committed();
     }
     return presentMessage(result.view);
   } catch (err) {

@@ -1,0 +1,10 @@
+/** What other features use from archive consent: the join page's notice and answer, the send gate, the routes. */
+export { registerConsentGate } from './consent-gate.js';
+export {
+  assertNoticeVersion,
+  type GuestChoice,
+  guestNoticeFor,
+  recordGuestAnswer,
+} from './guest-consent.js';
+export type { ArchiveNotice } from './notice.js';
+export { consentRoutes } from './routes.js';

@@ -1,0 +1,75 @@
+/** The archive notice and consents, in English. */
+import type { Messages } from '../../app/i18n/messages';
+import type { zhCN } from './i18n-zh-cn';
+
+export const en: Messages<typeof zhCN> = {
+  notice: {
+    title: 'Chat archive notice',
+    intro: 'This conversation is archived. Before you send, read and accept this notice:',
+    version: 'Version {{version}}',
+    agree: 'Accept and continue',
+    later: 'Not now',
+    accepted: 'Archive notice accepted',
+    stale: 'The archive notice has just changed; read the new text before accepting',
+    pendingSends: 'Once you accept, {{count}} unsent message(s) will be sent again automatically',
+  },
+  banner: {
+    notArchived:
+      'This conversation is not being archived: the external participant {{names}} declined the archive notice. Archiving resumes once they agree.',
+    blocked: 'The external participant {{names}} declined the archive notice; nobody can send here until they agree.',
+  },
+  errors: {
+    declined: 'The external participant {{names}} declined the archive notice; you cannot send until they agree',
+    declinedSelf: 'You declined the archive notice; agree to it to send messages in this group',
+    noticeRequired: 'Read and accept the chat archive notice first',
+  },
+  guest: {
+    title: 'Chat archive notice',
+    intro: 'This group is archived by {{org}}. Read the notice and choose whether you agree before joining:',
+    agree: 'Agree',
+    decline: 'Decline',
+    choose: 'Choose whether you agree to the archive notice',
+    statusAgreed: 'You agreed to the chat archive',
+    statusDeclined: 'You declined the chat archive',
+    statusNotAsked: 'This group is archived; read the notice and make your choice',
+    declinedNotArchived: 'Until you agree, new messages in this group are not archived.',
+    declinedNoMessaging: 'Until you agree, neither the members nor you can send messages in this group.',
+    change: 'Read the notice / change my choice',
+    changed: 'Your choice was updated',
+    stale: 'The archive notice has changed; read it again and choose',
+  },
+  admin: {
+    title: 'Archive notice and consent',
+    noticeLabel: 'Archive notice text',
+    noticeHelp:
+      'Members accept this notice before they send in archived conversations; external participants agree or decline when they join. A change of text is a new version members must accept again.',
+    noticeRequired: 'Enter the archive notice',
+    current: 'Version {{version}}, published {{time}}',
+    currentDefault: 'Version {{version}} (the default notice)',
+    policy: 'When an external participant declines',
+    policyNotArchived: 'Their conversation is not archived, and members are told',
+    policyNoMessaging: 'Members cannot send in that conversation until they agree',
+    saved: 'Archive notice settings updated',
+    save: 'Update archive notice',
+    listTitle: 'Consent status',
+    kind: 'Type',
+    kindMember: 'Member',
+    kindGuest: 'External participant',
+    allKinds: 'All types',
+    status: 'Status',
+    allStatuses: 'All statuses',
+    name: 'Name',
+    conversation: 'Group',
+    noticeVersion: 'Notice version',
+    at: 'Time',
+    total: '{{count}} people',
+    statuses: {
+      accepted: 'Accepted',
+      outdated: 'Must accept again',
+      pending: 'Not accepted',
+      agreed: 'Agreed',
+      declined: 'Declined',
+      not_asked: 'Not asked',
+    },
+  },
+};

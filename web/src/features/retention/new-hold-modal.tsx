@@ -1,0 +1,93 @@
+/** 新建法律保全: choose a colleague, an external participant or a conversation, give the reason, place the hold. */
+import { App, Form, Input, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/api/error-text';
+import { ArchiveTargetFinder } from './archive-target-finder';
+import { MemberTargetSelect } from './member-target-select';
+import { usePlaceHold } from './retention-api';
+
+type TargetKind = 'member' | 'guest' | 'conversation';
+type Values = { kind: TargetKind; targetId?: string; reason: string };
+
+export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('retention');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const place = usePlaceHold();
+  const kind = Form.useWatch('kind', form) ?? 'member';
+  const [targetName, setTargetName] = useState('');
+
+  const submit = async (values: Values) => {
+    try {
+      await place.mutateAsync({
+        // An external participant is a member of the org's conversations, held like a colleague.
+        body: {
+          kind: values.kind === 'conversation' ? 'conversation' : 'member',
+          targetId: values.targetId ?? '',
+          reason: values.reason.trim(),
+        },
+        targetName,
+      });
+      message.success(t('newHold.placed'));
+      onClose();
+    } catch (err) {
+      message.error(errorText(t, err));
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('newHold.title')}
+      okText={t('newHold.submit')}
+      cancelText={t('common:action.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={place.isPending}
+      destroyOnHidden
+      width={560}
+    >
+      <Form<Values>
+        form={form}
+        name="new-hold"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ kind: 'member' }}
+        onFinish={submit}
+        onValuesChange={(changed: Partial<Values>) => {
+          if (changed.kind) form.setFieldValue('targetId', undefined);
+        }}
+      >
+        <Form.Item name="kind" label={t('newHold.kind')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'member', label: t('newHold.kindMember') },
+              { value: 'guest', label: t('newHold.kindGuest') },
+              { value: 'conversation', label: t('newHold.kindConversation') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="targetId"
+          label={kind === 'member' ? t('newHold.member') : t('newHold.target')}
+          rules={[{ required: true, message: t('newHold.targetRequired') }]}
+        >
+          {kind === 'member' ? (
+            <MemberTargetSelect onPicked={setTargetName} />
+          ) : (
+            <ArchiveTargetFinder key={kind} kind={kind} onPicked={setTargetName} />
+          )}
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('newHold.reason')}
+          rules={[{ required: true, whitespace: true, message: t('newHold.reasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('newHold.reasonPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
