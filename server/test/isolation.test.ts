@@ -5,6 +5,7 @@
  * participant) of the same org reaches only the routes of taking part in their own group.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedArchiveNotice } from './archive-consent-fixture.js';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { makeConversation, makeGuest } from './messaging-factories.js';
@@ -100,6 +101,15 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .execute();
     // A sensitive-content rule that records the marker, so the victim's message raises an alert.
     const ownerA = await sessionFor(ctx, orgA.orgId, orgA.ownerId);
+    // Archiving on, so the archive's search, replay, exports and consent lists hold the marker too.
+    const archiveOn = await server.app.inject({
+      method: 'PUT',
+      url: '/api/v1/archive/settings',
+      headers: ownerA,
+      payload: { enabled: true, scope: 'all' },
+    });
+    expect(archiveOn.statusCode, archiveOn.body).toBe(200);
+    await acceptedArchiveNotice(ctx, orgA.orgId, [victim.id, supervisor.id]);
     const lexiconA = await server.app.inject({
       method: 'POST',
       url: '/api/v1/compliance/lexicons',
@@ -139,6 +149,13 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { assigneeIds: [victim.id] },
     });
     expect(todoA.statusCode, todoA.body).toBe(200);
+    await ctx.bus.drain();
+    const archivedA = await server.app.inject({
+      method: 'GET',
+      url: `/api/v1/archive/search?q=${encodeURIComponent(MARKER)}`,
+      headers: ownerA,
+    });
+    expect(archivedA.body).toContain(MARKER);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
