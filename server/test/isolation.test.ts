@@ -40,6 +40,12 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/compliance/lexicons/{id}': { words: ['越权'] },
   'PATCH /api/v1/compliance/rules/{id}': { action: 'block' },
   'PATCH /api/v1/compliance/alerts/{id}': { status: 'dismissed', note: '越权' },
+  'PATCH /api/v1/customers/{id}': { remark: '越权' },
+  'POST /api/v1/customers/{id}/stage': { stageId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/customers/{id}/merge': { mergeIds: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/customers/{id}/follow-ups': { kind: 'call', content: '越权' },
+  'PATCH /api/v1/tag-groups/{id}': { name: '越权' },
+  'POST /api/v1/tag-groups/{id}/tags': { name: '越权' },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -156,6 +162,21 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       headers: ownerA,
     });
     expect(archivedA.body).toContain(MARKER);
+    // A customer of the victim and an org-wide tag group, both named with the marker.
+    const customerA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { authorization: victimSession.authorization },
+      payload: { name: MARKER, mobile: '13800009999' },
+    });
+    expect(customerA.statusCode, customerA.body).toBe(201);
+    const tagGroupA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/tag-groups',
+      headers: ownerA,
+      payload: { name: MARKER, tags: [MARKER] },
+    });
+    expect(tagGroupA.statusCode, tagGroupA.body).toBe(200);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -165,6 +186,8 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       lexicons: lexiconA.json().id,
       rules: ruleA.json().id,
       alerts: alertA.id,
+      customers: (customerA.json() as { id: string }).id,
+      'tag-groups': (tagGroupA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
@@ -194,7 +217,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     const findings: string[] = [];
     for (const op of await operations(server)) {
       if (!op.path.startsWith('/api/v1/') || op.path.startsWith('/api/v1/auth/')) continue;
-      if (scopedOnly && !/\/(members|departments)(\/|$)/.test(op.path)) continue;
+      if (scopedOnly && !/\/(members|departments|customers)(\/|$)/.test(op.path)) continue;
       const key = `${op.method} ${op.path}`;
       const url = op.path.replace('{id}', idFor(ids, op.path));
       const withQuery =
@@ -291,6 +314,24 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', idsOfA.lexicons as string)
       .executeTakeFirstOrThrow();
     expect({ ...lexicon, version: Number(lexicon.version) }).toEqual({ version: 1, words: JSON.stringify([MARKER]) });
+    const customer = await server.ctx.db
+      .selectFrom('customers')
+      .select(['name', 'remark', 'deleted_at'])
+      .where('id', '=', idsOfA.customers as string)
+      .executeTakeFirstOrThrow();
+    expect(customer).toEqual({ name: MARKER, remark: null, deleted_at: null });
+    const followUps = await server.ctx.db
+      .selectFrom('customer_follow_ups')
+      .select('id')
+      .where('customer_id', '=', idsOfA.customers as string)
+      .execute();
+    expect(followUps).toEqual([]);
+    const tagGroup = await server.ctx.db
+      .selectFrom('customer_tag_groups')
+      .select('name')
+      .where('id', '=', idsOfA['tag-groups'] as string)
+      .executeTakeFirstOrThrow();
+    expect(tagGroup.name).toBe(MARKER);
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')

@@ -5,6 +5,7 @@ import { consentRoutes } from '../features/compliance/consent/index.js';
 import { retentionRoutes } from '../features/compliance/retention/routes.js';
 import { archiveSearchRoutes } from '../features/compliance/search/index.js';
 import { sensitiveRoutes } from '../features/compliance/sensitive/index.js';
+import { customerFeatureRoutes } from '../features/customers/index.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
@@ -28,4 +29,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   sensitiveRoutes,
   retentionRoutes,
   consentRoutes,
+  customerFeatureRoutes,
 ];

@@ -10,6 +10,10 @@ import { ArchiveSearchPage } from '../features/archive-search/archive-search-pag
 import { AccountPage } from '../features/auth/account-page';
 import { LoginPage } from '../features/auth/login-page';
 import { SetupPage } from '../features/auth/setup-page';
+import { CustomerDetailPage } from '../features/customers/customer-detail-page';
+import { CustomersPage } from '../features/customers/customers-page';
+import { DuplicatesPage } from '../features/customers/duplicates-page';
+import { CustomerSettingsPage } from '../features/customers/settings/customer-settings-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
@@ -43,6 +47,10 @@ export const router = createBrowserRouter([
       { path: 'directory', element: <DirectoryPage /> },
       { path: 'directory/members/:id', element: <MemberDetailPage /> },
       { path: 'directory/import', element: <ImportPage /> },
+      { path: 'customers', element: <CustomersPage /> },
+      { path: 'customers/duplicates', element: <DuplicatesPage /> },
+      { path: 'customers/settings', element: <CustomerSettingsPage /> },
+      { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'archive', element: <ArchiveSearchPage /> },
       { path: 'admin/roles', element: <RolesPage /> },
       { path: 'admin/audit', element: <AuditPage /> },

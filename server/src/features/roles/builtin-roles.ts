@@ -54,13 +54,14 @@ export const BUILTIN_ROLE_DEFINITIONS: readonly BuiltinRoleDefinition[] = [
     name: '主管',
     description: '管理本部门及下级部门的成员',
     dataScope: 'department_tree',
-    permissions: ['member.view', 'member.manage', 'session.manage'],
+    permissions: ['member.view', 'member.manage', 'session.manage', 'customer.serve', 'customer.view'],
   },
   {
     key: 'member',
     name: '成员',
     description: '全体成员，可查看通讯录',
     dataScope: 'org',
-    permissions: ['member.view'],
+    // customer.serve reaches only the member's own and co-followed customers, whatever the scope.
+    permissions: ['member.view', 'customer.serve'],
   },
 ];

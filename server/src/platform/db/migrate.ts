@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-sensitive-rules.js';
 import * as m0008 from './migrations/0008-archive-search.js';
 import * as m0009 from './migrations/0009-retention.js';
 import * as m0010 from './migrations/0010-archive-consent.js';
+import * as m0011 from './migrations/0011-customers.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0008-archive-search': m0008,
   '0009-retention': m0009,
   '0010-archive-consent': m0010,
+  '0011-customers': m0011,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

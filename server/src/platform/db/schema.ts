@@ -3,6 +3,7 @@
  * both stores, so one query path gives identical results on SQLite and PostgreSQL.
  */
 import type { Generated } from 'kysely';
+import type { CustomerTables } from './customer-tables.js';
 
 export type OrgTable = {
   id: string;
@@ -498,7 +499,7 @@ export type SensitiveAlertTable = {
   created_at: string;
 };
 
-export type Database = {
+export type Database = CustomerTables & {
   orgs: OrgTable;
   departments: DepartmentTable;
   members: MemberTable;

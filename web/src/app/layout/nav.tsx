@@ -11,6 +11,8 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -32,6 +34,13 @@ export const NAV: NavItem[] = [
     label: 'nav.directory',
     icon: <ApartmentOutlined />,
     permission: 'member.view',
+  },
+  {
+    key: 'customers',
+    path: '/customers',
+    label: 'customers:nav.customers',
+    icon: <TeamOutlined />,
+    permission: 'customer.serve',
   },
   {
     key: 'archive-search',
@@ -75,6 +84,13 @@ export const NAV: NavItem[] = [
         label: 'nav.alerts',
         icon: <AlertOutlined />,
         permission: 'archive.view',
+      },
+      {
+        key: 'customer-settings',
+        path: '/customers/settings',
+        label: 'customers:nav.settings',
+        icon: <TagsOutlined />,
+        permission: 'customer.manage',
       },
       {
         key: 'api-tokens',

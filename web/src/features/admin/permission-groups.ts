@@ -12,7 +12,10 @@ export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
   { area: 'directory', permissions: ['member.view', 'member.manage', 'member.import', 'department.manage'] },
   { area: 'security', permissions: ['session.manage', 'api_token.manage', 'role.manage', 'org.manage'] },
   { area: 'compliance', permissions: ['audit.view', 'data.export', 'archive.view', 'archive.manage'] },
-  { area: 'customer', permissions: ['customer.view_contact', 'customer.delete'] },
+  {
+    area: 'customer',
+    permissions: ['customer.serve', 'customer.view', 'customer.manage', 'customer.view_contact', 'customer.delete'],
+  },
 ];
 
 /** Permissions the protocol knows that no group shows, and ones shown twice or unknown; both empty when in sync. */

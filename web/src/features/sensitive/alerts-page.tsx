@@ -14,6 +14,7 @@ import { AdminPanel } from '../admin/admin-panel';
 import { AlertReviewModal, type Review } from './alert-review-modal';
 import { AlertsTable } from './alerts-table';
 import { type Alert, type AlertQuery, useAlertStats, useAlerts } from './api';
+import { DailyAlertsChart } from './daily-alerts-chart';
 
 const PAGE_SIZE = 30;
 
@@ -64,6 +65,9 @@ function AlertsView() {
         </Card>
         <Card size="small" style={{ flex: '1 1 260px' }} title={t('alerts.byRule')}>
           <Counts items={stats.data?.byRule ?? []} />
+        </Card>
+        <Card size="small" style={{ flex: '2 1 360px' }} title={t('alerts.byDay')}>
+          <DailyAlertsChart counts={stats.data?.byDay ?? []} />
         </Card>
         <Card size="small" style={{ flex: '0 1 180px' }} title={t('alerts.stats')}>
           <Typography.Text strong data-testid="alert-total">

@@ -145,6 +145,8 @@ export const en: Messages<typeof zhCN> = {
     total: '{{count}} alerts',
     byMember: 'Members with most alerts',
     byRule: 'Rules hit most',
+    byDay: 'Alerts per day',
+    byDayChart: 'Bar chart of alerts per day',
     count: '{{count}}',
     prev: 'Previous',
     next: 'Next',

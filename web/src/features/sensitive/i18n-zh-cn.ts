@@ -140,6 +140,8 @@ export const zhCN = {
     total: '共 {{count}} 条告警',
     byMember: '告警最多的成员',
     byRule: '命中最多的规则',
+    byDay: '每日告警数',
+    byDayChart: '每日告警数柱状图',
     count: '{{count}} 条',
     prev: '上一页',
     next: '下一页',

@@ -1626,7 +1626,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                        scopes: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                         expiresInDays?: number;
                     };
                 };
@@ -3815,7 +3815,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -3914,7 +3914,7 @@ export interface paths {
                         name: string;
                         description?: string;
                         dataScope: "self" | "department" | "department_tree" | "org";
-                        permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                        permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                         requireTotp?: boolean;
                     };
                 };
@@ -3932,7 +3932,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4052,7 +4052,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4256,7 +4256,7 @@ export interface paths {
                         name?: string;
                         description?: string;
                         dataScope?: "self" | "department" | "department_tree" | "org";
-                        permissions?: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                        permissions?: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                         requireTotp?: boolean;
                     };
                 };
@@ -4274,7 +4274,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4391,7 +4391,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -4506,7 +4506,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "archive.view" | "archive.manage")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -13485,6 +13485,12 @@ export interface paths {
                                 name: string;
                                 count: number;
                             }[];
+                            /** @description Days with alerts, oldest first */
+                            byDay: {
+                                /** @description YYYY-MM-DD, China time */
+                                day: string;
+                                count: number;
+                            }[];
                         };
                     };
                 };
@@ -15208,6 +15214,3519 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add and remove tags on up to 500 customers in your scope at once; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                        addTagIds?: string[];
+                        removeTagIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customers: number;
+                            added: number;
+                            removed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in your scope sharing a mobile or an email, grouped by what they share */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                matchedOn: "mobile" | "email";
+                                /** @description The shared mobile or email, masked without customer.view_contact */
+                                value: string;
+                                customers: {
+                                    id: string;
+                                    name: string;
+                                    namePinyin: string;
+                                    company: string | null;
+                                    title: string | null;
+                                    /** @description 138****5678 without customer.view_contact */
+                                    mobile: string | null;
+                                    /** @description a***@example.com without customer.view_contact */
+                                    email: string | null;
+                                    /** @description True when mobile and email are masked for you */
+                                    contactMasked: boolean;
+                                    gender: "unknown" | "male" | "female";
+                                    region: string | null;
+                                    /** @description manual, import, or link (a member’s contact-me link) */
+                                    source: "manual" | "import" | "link";
+                                    remark: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    stage: {
+                                        id: string;
+                                        name: string;
+                                        kind: "open" | "won" | "lost";
+                                    } | null;
+                                    tags: {
+                                        id: string;
+                                        name: string;
+                                        groupId: string;
+                                        groupName: string;
+                                        /** @description A personal tag, visible only to you */
+                                        personal: boolean;
+                                    }[];
+                                    followerIds: string[];
+                                    customFields: {
+                                        [key: string]: string | number;
+                                    };
+                                    createdAt: string;
+                                    updatedAt: string;
+                                    deletedAt: string | null;
+                                    /** @description For a deleted customer */
+                                    restorableUntil: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import customers from a CSV (UTF-8 or GBK) or XLSX file in the multipart field "file"; dryRun (default true) only validates; any bad row and nothing is imported */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                    /** @description Import rows whose mobile or email an existing customer has */
+                    allowDuplicates?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            total: number;
+                            valid: number;
+                            errors: {
+                                line: number;
+                                field: string;
+                                reason: string;
+                                message: string;
+                            }[];
+                            created: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the customers a filter finds as CSV or XLSX, naming the exporter in the file; contacts masked as you see them (data.export; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name (also pinyin initials), company, or a mobile number */
+                    q?: string;
+                    /** @description Customers with every one of these tags */
+                    tagsAll?: string[];
+                    /** @description Customers with at least one of these tags */
+                    tagsAny?: string[];
+                    /** @description Customers with none of these tags */
+                    tagsNone?: string[];
+                    stageId?: string;
+                    ownerId?: string;
+                    /** @description manual, import, or link (a member’s contact-me link) */
+                    source?: "manual" | "import" | "link";
+                    /** @description Deleted customers still restorable (needs customer.delete) */
+                    deleted?: boolean;
+                    /** @description csv (UTF-8 with BOM, default) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (UTF-8 with BOM) or XLSX, at most 20,000 customers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in your scope (own, co-followed, and owned by members in your customer.view reach), filtered by tags (all/any/none), stage, owner, source or keyword; contacts masked without customer.view_contact */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name (also pinyin initials), company, or a mobile number */
+                    q?: string;
+                    /** @description Customers with every one of these tags */
+                    tagsAll?: string[];
+                    /** @description Customers with at least one of these tags */
+                    tagsAny?: string[];
+                    /** @description Customers with none of these tags */
+                    tagsNone?: string[];
+                    stageId?: string;
+                    ownerId?: string;
+                    /** @description manual, import, or link (a member’s contact-me link) */
+                    source?: "manual" | "import" | "link";
+                    /** @description Deleted customers still restorable (needs customer.delete) */
+                    deleted?: boolean;
+                    /** @description pinyin (default) or last update, newest first */
+                    sort?: "pinyin" | "updated";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                namePinyin: string;
+                                company: string | null;
+                                title: string | null;
+                                /** @description 138****5678 without customer.view_contact */
+                                mobile: string | null;
+                                /** @description a***@example.com without customer.view_contact */
+                                email: string | null;
+                                /** @description True when mobile and email are masked for you */
+                                contactMasked: boolean;
+                                gender: "unknown" | "male" | "female";
+                                region: string | null;
+                                /** @description manual, import, or link (a member’s contact-me link) */
+                                source: "manual" | "import" | "link";
+                                remark: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                stage: {
+                                    id: string;
+                                    name: string;
+                                    kind: "open" | "won" | "lost";
+                                } | null;
+                                tags: {
+                                    id: string;
+                                    name: string;
+                                    groupId: string;
+                                    groupName: string;
+                                    /** @description A personal tag, visible only to you */
+                                    personal: boolean;
+                                }[];
+                                followerIds: string[];
+                                customFields: {
+                                    [key: string]: string | number;
+                                };
+                                createdAt: string;
+                                updatedAt: string;
+                                deletedAt: string | null;
+                                /** @description For a deleted customer */
+                                restorableUntil: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a customer (customer.serve; another owner needs customer.view over them). 409 with the existing customer when the mobile or email is taken, unless force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        company?: string | null;
+                        title?: string | null;
+                        mobile?: string | null;
+                        email?: string | null;
+                        gender?: "unknown" | "male" | "female";
+                        region?: string | null;
+                        remark?: string | null;
+                        /** @description Custom field id → value; null clears */
+                        customFields?: {
+                            [key: string]: string | number | null;
+                        };
+                        followerIds?: string[];
+                        /** @description Replaces the tags you can see */
+                        tagIds?: string[];
+                        /** @description Save even though another customer has the same mobile or email */
+                        force?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        /** Format: uuid */
+                        stageId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            company: string | null;
+                            title: string | null;
+                            /** @description 138****5678 without customer.view_contact */
+                            mobile: string | null;
+                            /** @description a***@example.com without customer.view_contact */
+                            email: string | null;
+                            /** @description True when mobile and email are masked for you */
+                            contactMasked: boolean;
+                            gender: "unknown" | "male" | "female";
+                            region: string | null;
+                            /** @description manual, import, or link (a member’s contact-me link) */
+                            source: "manual" | "import" | "link";
+                            remark: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            stage: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                            } | null;
+                            tags: {
+                                id: string;
+                                name: string;
+                                groupId: string;
+                                groupName: string;
+                                /** @description A personal tag, visible only to you */
+                                personal: boolean;
+                            }[];
+                            followerIds: string[];
+                            customFields: {
+                                [key: string]: string | number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                            /** @description For a deleted customer */
+                            restorableUntil: string | null;
+                            followers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Newest first */
+                            stageHistory: {
+                                id: string;
+                                from: {
+                                    id: string | null;
+                                    name: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer with co-followers and stage history (a deleted one only with customer.delete) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            company: string | null;
+                            title: string | null;
+                            /** @description 138****5678 without customer.view_contact */
+                            mobile: string | null;
+                            /** @description a***@example.com without customer.view_contact */
+                            email: string | null;
+                            /** @description True when mobile and email are masked for you */
+                            contactMasked: boolean;
+                            gender: "unknown" | "male" | "female";
+                            region: string | null;
+                            /** @description manual, import, or link (a member’s contact-me link) */
+                            source: "manual" | "import" | "link";
+                            remark: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            stage: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                            } | null;
+                            tags: {
+                                id: string;
+                                name: string;
+                                groupId: string;
+                                groupName: string;
+                                /** @description A personal tag, visible only to you */
+                                personal: boolean;
+                            }[];
+                            followerIds: string[];
+                            customFields: {
+                                [key: string]: string | number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                            /** @description For a deleted customer */
+                            restorableUntil: string | null;
+                            followers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Newest first */
+                            stageHistory: {
+                                id: string;
+                                from: {
+                                    id: string | null;
+                                    name: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a customer (customer.delete over its owner); restorable for 30 days; audited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a customer in your scope: fields, custom fields, co-followers, your visible tags */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        company?: string | null;
+                        title?: string | null;
+                        mobile?: string | null;
+                        email?: string | null;
+                        gender?: "unknown" | "male" | "female";
+                        region?: string | null;
+                        remark?: string | null;
+                        /** @description Custom field id → value; null clears */
+                        customFields?: {
+                            [key: string]: string | number | null;
+                        };
+                        followerIds?: string[];
+                        /** @description Replaces the tags you can see */
+                        tagIds?: string[];
+                        /** @description Save even though another customer has the same mobile or email */
+                        force?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            company: string | null;
+                            title: string | null;
+                            /** @description 138****5678 without customer.view_contact */
+                            mobile: string | null;
+                            /** @description a***@example.com without customer.view_contact */
+                            email: string | null;
+                            /** @description True when mobile and email are masked for you */
+                            contactMasked: boolean;
+                            gender: "unknown" | "male" | "female";
+                            region: string | null;
+                            /** @description manual, import, or link (a member’s contact-me link) */
+                            source: "manual" | "import" | "link";
+                            remark: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            stage: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                            } | null;
+                            tags: {
+                                id: string;
+                                name: string;
+                                groupId: string;
+                                groupName: string;
+                                /** @description A personal tag, visible only to you */
+                                personal: boolean;
+                            }[];
+                            followerIds: string[];
+                            customFields: {
+                                [key: string]: string | number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                            /** @description For a deleted customer */
+                            restorableUntil: string | null;
+                            followers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Newest first */
+                            stageHistory: {
+                                id: string;
+                                from: {
+                                    id: string | null;
+                                    name: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a customer deleted less than 30 days ago (customer.delete); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            company: string | null;
+                            title: string | null;
+                            /** @description 138****5678 without customer.view_contact */
+                            mobile: string | null;
+                            /** @description a***@example.com without customer.view_contact */
+                            email: string | null;
+                            /** @description True when mobile and email are masked for you */
+                            contactMasked: boolean;
+                            gender: "unknown" | "male" | "female";
+                            region: string | null;
+                            /** @description manual, import, or link (a member’s contact-me link) */
+                            source: "manual" | "import" | "link";
+                            remark: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            stage: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                            } | null;
+                            tags: {
+                                id: string;
+                                name: string;
+                                groupId: string;
+                                groupName: string;
+                                /** @description A personal tag, visible only to you */
+                                personal: boolean;
+                            }[];
+                            followerIds: string[];
+                            customFields: {
+                                [key: string]: string | number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                            /** @description For a deleted customer */
+                            restorableUntil: string | null;
+                            followers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Newest first */
+                            stageHistory: {
+                                id: string;
+                                from: {
+                                    id: string | null;
+                                    name: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a customer to another stage; the move is kept in its history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        stageId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            company: string | null;
+                            title: string | null;
+                            /** @description 138****5678 without customer.view_contact */
+                            mobile: string | null;
+                            /** @description a***@example.com without customer.view_contact */
+                            email: string | null;
+                            /** @description True when mobile and email are masked for you */
+                            contactMasked: boolean;
+                            gender: "unknown" | "male" | "female";
+                            region: string | null;
+                            /** @description manual, import, or link (a member’s contact-me link) */
+                            source: "manual" | "import" | "link";
+                            remark: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            stage: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                            } | null;
+                            tags: {
+                                id: string;
+                                name: string;
+                                groupId: string;
+                                groupName: string;
+                                /** @description A personal tag, visible only to you */
+                                personal: boolean;
+                            }[];
+                            followerIds: string[];
+                            customFields: {
+                                [key: string]: string | number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                            /** @description For a deleted customer */
+                            restorableUntil: string | null;
+                            followers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Newest first */
+                            stageHistory: {
+                                id: string;
+                                from: {
+                                    id: string | null;
+                                    name: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge duplicates into this customer: blanks filled, tags, co-followers and history moved, the others removed (customer.delete over each); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Customers merged into this one and then removed */
+                        mergeIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            company: string | null;
+                            title: string | null;
+                            /** @description 138****5678 without customer.view_contact */
+                            mobile: string | null;
+                            /** @description a***@example.com without customer.view_contact */
+                            email: string | null;
+                            /** @description True when mobile and email are masked for you */
+                            contactMasked: boolean;
+                            gender: "unknown" | "male" | "female";
+                            region: string | null;
+                            /** @description manual, import, or link (a member’s contact-me link) */
+                            source: "manual" | "import" | "link";
+                            remark: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            stage: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                            } | null;
+                            tags: {
+                                id: string;
+                                name: string;
+                                groupId: string;
+                                groupName: string;
+                                /** @description A personal tag, visible only to you */
+                                personal: boolean;
+                            }[];
+                            followerIds: string[];
+                            customFields: {
+                                [key: string]: string | number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            deletedAt: string | null;
+                            /** @description For a deleted customer */
+                            restorableUntil: string | null;
+                            followers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Newest first */
+                            stageHistory: {
+                                id: string;
+                                from: {
+                                    id: string | null;
+                                    name: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s follow-ups (calls, visits, messages, notes), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first */
+                            items: {
+                                id: string;
+                                customerId: string;
+                                /** @description call, visit, message or note */
+                                kind: "call" | "visit" | "message" | "note";
+                                content: string;
+                                happenedAt: string;
+                                nextAt: string | null;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a follow-up on a customer in your scope; a next date queues a reminder for you */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description call, visit, message or note */
+                        kind: "call" | "visit" | "message" | "note";
+                        content: string;
+                        /**
+                         * Format: date-time
+                         * @description When it happened; now by default
+                         */
+                        happenedAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description When to follow up next; the author is reminded then
+                         */
+                        nextAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            /** @description call, visit, message or note */
+                            kind: "call" | "visit" | "message" | "note";
+                            content: string;
+                            happenedAt: string;
+                            nextAt: string | null;
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tag-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer tag groups with their tags: the org’s and your personal ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description Visible only to you; org-wide groups need customer.manage to change */
+                                personal: boolean;
+                                sortOrder: number;
+                                tags: {
+                                    id: string;
+                                    name: string;
+                                    sortOrder: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a tag group, org-wide (customer.manage) or personal, optionally with its tags */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default false */
+                        personal?: boolean;
+                        sortOrder?: number;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description Visible only to you; org-wide groups need customer.manage to change */
+                                personal: boolean;
+                                sortOrder: number;
+                                tags: {
+                                    id: string;
+                                    name: string;
+                                    sortOrder: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tag-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag group, its tags and those tags on every customer */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or reorder a tag group (org-wide ones need customer.manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description Visible only to you; org-wide groups need customer.manage to change */
+                                personal: boolean;
+                                sortOrder: number;
+                                tags: {
+                                    id: string;
+                                    name: string;
+                                    sortOrder: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tag-groups/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a tag to a group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description Visible only to you; org-wide groups need customer.manage to change */
+                                personal: boolean;
+                                sortOrder: number;
+                                tags: {
+                                    id: string;
+                                    name: string;
+                                    sortOrder: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tag-groups/{id}/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag and take it off every customer */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tagId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or reorder a tag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tagId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description Visible only to you; org-wide groups need customer.manage to change */
+                                personal: boolean;
+                                sortOrder: number;
+                                tags: {
+                                    id: string;
+                                    name: string;
+                                    sortOrder: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/customer-stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org’s stage pipeline, in order (默认：线索 → 初次沟通 → 意向 → 报价 → 成交 / 流失) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                sortOrder: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the stage pipeline (customer.manage); a stage with customers in it cannot be removed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The whole pipeline in order; stages left out are removed */
+                        stages: {
+                            /** Format: uuid */
+                            id?: string;
+                            name: string;
+                            kind: "open" | "won" | "lost";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                sortOrder: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org’s custom customer fields (text, number, date, select), in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                type: "text" | "number" | "date" | "select";
+                                options: string[];
+                                required: boolean;
+                                sortOrder: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the custom customer fields (customer.manage); a field’s type cannot change */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every custom field in order; fields left out are removed */
+                        fields: {
+                            /** Format: uuid */
+                            id?: string;
+                            name: string;
+                            type: "text" | "number" | "date" | "select";
+                            options?: string[];
+                            required?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                type: "text" | "number" | "date" | "select";
+                                options: string[];
+                                required: boolean;
+                                sortOrder: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -84,9 +84,9 @@ export async function sendAlertDigests(ctx: Ctx): Promise<number> {
       const reach = actor && (await reachOf(ctx, actor, 'archive.view'));
       if (!reach || !auditor.email) continue;
       const visibility = visibilityOf(reach);
-      const counts = await countAlerts(ctx.db, org.org_id, range, visibility);
+      const counts = await countAlerts(ctx, org.org_id, range, visibility);
       if (counts.total === 0) continue;
-      const waiting = (await countAlerts(ctx.db, org.org_id, { ...range, status: 'new' }, visibility)).total;
+      const waiting = (await countAlerts(ctx, org.org_id, { ...range, status: 'new' }, visibility)).total;
       try {
         await ctx.mail.send({
           to: auditor.email,

@@ -3,10 +3,11 @@
  * senders in the reader's departments (and below, with a department-tree scope) and the reader.
  * Newest first, keyset-paginated by id (UUIDv7 sorts by time).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { assertMay, type Reach, reachOf } from '../../../authz/may.js';
+import type { Dialect } from '../../../platform/db/connect.js';
 import type { Database, SensitiveAlertTable } from '../../../platform/db/schema.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
 
@@ -105,14 +106,21 @@ export async function findVisibleAlert(
   return row ?? null;
 }
 
-/** Alert counts per sender and per rule within the visibility and time range. */
+/** The alert's day in China time (UTC+8, no daylight saving), YYYY-MM-DD, on either store. */
+function chinaDay(dialect: Dialect) {
+  return dialect === 'sqlite'
+    ? sql<string>`substr(datetime(a.created_at, '+8 hours'), 1, 10)`
+    : sql<string>`to_char(a.created_at::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+}
+
+/** Alert counts per sender, per rule and per day (China time) within the visibility and time range. */
 export async function countAlerts(
-  db: Kysely<Database>,
+  ctx: Pick<Ctx, 'db' | 'dialect'>,
   orgId: string,
   filters: AlertFilters,
   visibility: AlertVisibility,
 ) {
-  const base = () => filtered(db, orgId, filters, visibility);
+  const base = () => filtered(ctx.db, orgId, filters, visibility);
   const byMember = await base()
     .select((eb) => ['a.sender_id as id', eb.fn.max('a.sender_name').as('name'), eb.fn.countAll<string>().as('n')])
     .groupBy('a.sender_id')
@@ -125,11 +133,18 @@ export async function countAlerts(
     rows
       .map((r) => ({ id: r.id, name: r.name ?? '', count: Number(r.n) }))
       .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+  const day = chinaDay(ctx.dialect);
+  const byDay = await base()
+    .select((eb) => [day.as('day'), eb.fn.countAll<string>().as('n')])
+    .groupBy(day)
+    .orderBy(day)
+    .execute();
   const members = sorted(byMember);
   return {
     total: members.reduce((sum, m) => sum + m.count, 0),
     byMember: members,
     byRule: sorted(byRule),
+    byDay: byDay.map((d) => ({ day: d.day, count: Number(d.n) })),
   };
 }
 

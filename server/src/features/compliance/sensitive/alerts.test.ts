@@ -201,7 +201,9 @@ describe.each(STORE_KINDS)('sensitive-content alerts on %s', (kind) => {
     expect((await alerts(admin, `?memberId=${southSeller.id}`)).items.every((a) => a.status === 'new')).toBe(true);
   });
 
-  it('counts alerts per member and per rule within the reader’s scope and the time range', async () => {
+  it('counts alerts per member, per rule and per day within the reader’s scope and the time range', async () => {
+    // The alerts were raised seconds apart; their day is counted in China time (UTC+8).
+    const chinaDay = new Date(server.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const all = await call(admin, 'GET', '/api/v1/compliance/alerts/stats');
     expect(all.json()).toEqual({
       total: 3,
@@ -213,16 +215,18 @@ describe.each(STORE_KINDS)('sensitive-content alerts on %s', (kind) => {
         { id: phoneRule.id, name: '记录手机号', count: 2 },
         { id: wordRule.id, name: '屏蔽辱骂', count: 1 },
       ],
+      byDay: [{ day: chinaDay, count: 3 }],
     });
     const regional = await call(eastAuditor.headers, 'GET', '/api/v1/compliance/alerts/stats');
     expect(regional.json()).toEqual({
       total: 1,
       byMember: [{ id: eastSeller.id, name: '上海导购', count: 1 }],
       byRule: [{ id: phoneRule.id, name: '记录手机号', count: 1 }],
+      byDay: [{ day: chinaDay, count: 1 }],
     });
     const future = new Date(server.clock.now().getTime() + 60_000).toISOString();
     const empty = await call(admin, 'GET', `/api/v1/compliance/alerts/stats?from=${encodeURIComponent(future)}`);
-    expect(empty.json()).toEqual({ total: 0, byMember: [], byRule: [] });
+    expect(empty.json()).toEqual({ total: 0, byMember: [], byRule: [], byDay: [] });
   });
 
   it('pushes a new alert over the WebSocket to the auditors who may see it, without the message text', async () => {

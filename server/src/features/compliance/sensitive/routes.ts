@@ -258,7 +258,7 @@ function alertRoutes(app: App, ctx: Ctx): void {
     async (req) => {
       const actor = actorOf(req);
       const visibility = await alertVisibility(ctx, actor);
-      return countAlerts(ctx.db, actor.orgId, req.query, visibility);
+      return countAlerts(ctx, actor.orgId, req.query, visibility);
     },
   );
 

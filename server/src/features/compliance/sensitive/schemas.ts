@@ -148,4 +148,8 @@ export const AlertStats = Type.Object({
   total: Type.Integer(),
   byMember: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), count: Type.Integer() })),
   byRule: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), count: Type.Integer() })),
+  byDay: Type.Array(
+    Type.Object({ day: Type.String({ description: 'YYYY-MM-DD, China time' }), count: Type.Integer() }),
+    { description: 'Days with alerts, oldest first' },
+  ),
 });

@@ -1,0 +1,13 @@
+/** The customer routes: customers, work on many customers, follow-ups, and customer settings. */
+import type { FeatureRoutes } from '../../http/app-type.js';
+import { bulkRoutes } from './bulk-routes.js';
+import { customerRoutes } from './customer-routes.js';
+import { followUpRoutes } from './follow-up-routes.js';
+import { settingsRoutes } from './settings-routes.js';
+
+export const customerFeatureRoutes: FeatureRoutes = (app, ctx) => {
+  bulkRoutes(app, ctx);
+  customerRoutes(app, ctx);
+  followUpRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+};

@@ -1,0 +1,68 @@
+/** 客户动态: follow-ups and stage moves of one customer, newest first. */
+import { Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../../components/page-state';
+import { type CustomerDetail, useFollowUps } from '../api';
+import { formatTime } from '../lib/format';
+import { buildTimeline, type TimelineEntry } from '../lib/timeline';
+
+export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
+  const { t, i18n } = useTranslation('customers');
+  const followUps = useFollowUps(customer.id);
+  const time = (iso: string | null) => formatTime(iso, i18n.language);
+  if (followUps.error) return <LoadError error={followUps.error} onRetry={() => followUps.refetch()} />;
+  const entries = buildTimeline(followUps.data ?? [], customer.stageHistory);
+  if (entries.length === 0) return <Typography.Text type="secondary">{t('detail.noTimeline')}</Typography.Text>;
+
+  const content = (e: TimelineEntry) => {
+    if (e.kind === 'stage') {
+      const m = e.move;
+      return (
+        <div>
+          <div>
+            {m.from
+              ? t('detail.moveLine', { from: m.from.name, to: m.to.name })
+              : t('detail.firstStage', { to: m.to.name })}
+          </div>
+          {m.note ? <Typography.Text>{m.note}</Typography.Text> : null}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {time(m.at)}
+              {m.by ? ` · ${t('detail.by', { name: m.by.name })}` : ''}
+            </Typography.Text>
+          </div>
+        </div>
+      );
+    }
+    const f = e.followUp;
+    return (
+      <div>
+        <Typography.Text strong>
+          {t('followUp.line', { kind: t(`followUp.kinds.${f.kind}`), name: f.author.name })}
+        </Typography.Text>
+        <div style={{ whiteSpace: 'pre-wrap' }}>{f.content}</div>
+        {f.nextAt ? (
+          <div>
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              {t('followUp.next', { at: time(f.nextAt) })}
+            </Typography.Text>
+          </div>
+        ) : null}
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {time(f.happenedAt)}
+          </Typography.Text>
+        </div>
+      </div>
+    );
+  };
+  return (
+    <Timeline
+      items={entries.map((e) => ({
+        key: `${e.kind}-${e.id}`,
+        color: e.kind === 'stage' ? 'blue' : 'green',
+        content: content(e),
+      }))}
+    />
+  );
+}
