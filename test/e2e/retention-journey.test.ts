@@ -159,6 +159,10 @@ describe('retention, legal holds and live alerts in a real browser', () => {
     await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => holds.innerText(), { timeout: 10_000 }).toContain('华东区报价群');
     expect(await holds.innerText()).toContain('客户投诉调查');
+    // After a reload the table still names both, from the server.
+    await page.reload();
+    await expect.poll(() => holds.innerText(), { timeout: 10_000 }).toContain('华东区报价群');
+    expect(await holds.innerText()).toContain('王丽娟');
 
     // Releasing the hold on 王丽娟 after confirming.
     await page

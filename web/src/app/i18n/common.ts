@@ -17,6 +17,7 @@ const zhCN = {
     apiTokens: 'API 令牌',
     account: '个人设置',
   },
+  memberStatus: { disabled: '已停用', departed: '已离职' },
   header: {
     menu: '菜单',
     language: '语言',
@@ -91,6 +92,7 @@ const en: Messages<typeof zhCN> = {
     apiTokens: 'API tokens',
     account: 'My account',
   },
+  memberStatus: { disabled: 'Disabled', departed: 'Departed' },
   header: {
     menu: 'Menu',
     language: 'Language',

@@ -31,13 +31,14 @@ export function MemberSelect({
   const search = useMemberSearch(q, true);
 
   const options = useMemo(() => {
-    const found: Option[] = (search.data?.items ?? []).map((m) => ({
-      value: m.id,
-      label: m.title ? `${m.name}（${m.title}）` : m.name,
-    }));
+    const found: Option[] = (search.data?.items ?? []).map((m) => {
+      // Departed colleagues are often the ones looked for: say so beside the name.
+      const status = m.status === 'active' ? '' : ` · ${t(`common:memberStatus.${m.status}`)}`;
+      return { value: m.id, label: `${m.title ? `${m.name}（${m.title}）` : m.name}${status}` };
+    });
     if (picked && value === picked.value && !found.some((o) => o.value === picked.value)) found.unshift(picked);
     return found;
-  }, [search.data, picked, value]);
+  }, [search.data, picked, value, t]);
 
   return (
     <Select<string, Option>

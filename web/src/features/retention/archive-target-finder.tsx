@@ -8,8 +8,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api/error-text';
 import { formatDateTime } from '../admin/format';
+import { MemberSelect } from '../admin/member-select';
 import { conversationsOf, guestsOf } from './hold-targets';
-import { MemberTargetSelect } from './member-target-select';
 import { useArchiveLookup } from './retention-api';
 
 type Lookup = { q?: string; memberId?: string; guestEmail?: string };
@@ -18,12 +18,10 @@ export function ArchiveTargetFinder({
   kind,
   value,
   onChange,
-  onPicked,
 }: {
   kind: 'guest' | 'conversation';
   value?: string;
   onChange?: (value: string | undefined) => void;
-  onPicked?: (name: string) => void;
 }) {
   const { t } = useTranslation('retention');
   const [words, setWords] = useState('');
@@ -90,7 +88,7 @@ export function ArchiveTargetFinder({
               find();
             }}
           />
-          <MemberTargetSelect value={senderId} onChange={setSenderId} placeholder={t('newHold.sender')} />
+          <MemberSelect value={senderId} onChange={setSenderId} placeholder={t('newHold.sender')} />
           <Space.Compact style={{ width: '100%' }}>
             {emailInput}
             {findButton}
@@ -111,8 +109,6 @@ export function ArchiveTargetFinder({
         <Radio.Group
           value={value}
           onChange={(e) => {
-            const picked = options.find((o) => o.id === e.target.value);
-            if (picked) onPicked?.(picked.name);
             onChange?.(e.target.value as string);
           }}
           style={{ display: 'flex', flexDirection: 'column', gap: 6, maxHeight: 220, overflowY: 'auto' }}

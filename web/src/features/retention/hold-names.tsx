@@ -1,27 +1,18 @@
-/** Names in the holds table: colleagues from the directory, other targets as picked in this session, else the id. */
+/** Names in the holds table, as the holds API gives them; a target it cannot name shows its id. */
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Hold, useKnownTargetName, useMemberName } from './retention-api';
+import type { Hold } from './retention-api';
 
 const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 
-/** The held colleague, external participant or conversation, by the best name known. */
-export function useHoldTargetName(hold: Hold): string | null {
-  const member = useMemberName(hold.kind === 'member' ? hold.targetId : null);
-  const known = useKnownTargetName(hold.targetId);
-  return member.data?.name ?? known;
-}
-
 export function HoldTarget({ hold }: { hold: Hold }) {
   const { t } = useTranslation('retention');
-  const member = useMemberName(hold.kind === 'member' ? hold.targetId : null);
-  const name = useHoldTargetName(hold);
-  const status = member.data?.status;
+  const status = hold.targetStatus;
   return (
     <span>
       <Tag color={hold.kind === 'member' ? 'blue' : 'purple'}>{t(`holds.kind.${hold.kind}`)}</Tag>
-      {name ? (
-        <span data-testid="hold-target">{name}</span>
+      {hold.targetName ? (
+        <span data-testid="hold-target">{hold.targetName}</span>
       ) : (
         <Typography.Text type="secondary" copyable={{ text: hold.targetId }} data-testid="hold-target">
           {t('holds.unknownTarget', { id: shortId(hold.targetId) })}
@@ -34,9 +25,10 @@ export function HoldTarget({ hold }: { hold: Hold }) {
   );
 }
 
-export function MemberName({ id }: { id: string }) {
+export function PlacedBy({ hold }: { hold: Hold }) {
   const { t } = useTranslation('retention');
-  const member = useMemberName(id);
-  if (member.data) return <>{member.data.name}</>;
-  return <Typography.Text type="secondary">{t('holds.unknownTarget', { id: shortId(id) })}</Typography.Text>;
+  if (hold.createdByName) return <>{hold.createdByName}</>;
+  return (
+    <Typography.Text type="secondary">{t('holds.unknownTarget', { id: shortId(hold.createdBy) })}</Typography.Text>
+  );
 }

@@ -3,7 +3,7 @@ import { App, Button, Empty, Table, type TableProps, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api/error-text';
 import { formatDateTime } from '../admin/format';
-import { HoldTarget, MemberName, useHoldTargetName } from './hold-names';
+import { HoldTarget, PlacedBy } from './hold-names';
 import { type Hold, useReleaseHold } from './retention-api';
 
 export function HoldsTable({ holds, loading }: { holds: Hold[]; loading: boolean }) {
@@ -15,7 +15,7 @@ export function HoldsTable({ holds, loading }: { holds: Hold[]; loading: boolean
       key: 'reason',
       render: (_, h) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{h.reason}</span>,
     },
-    { title: t('holds.colBy'), key: 'by', width: 120, render: (_, h) => <MemberName id={h.createdBy} /> },
+    { title: t('holds.colBy'), key: 'by', width: 120, render: (_, h) => <PlacedBy hold={h} /> },
     {
       title: t('holds.colAt'),
       key: 'at',
@@ -64,7 +64,7 @@ function ReleaseButton({ hold }: { hold: Hold }) {
   const { t } = useTranslation('retention');
   const { message, modal } = App.useApp();
   const release = useReleaseHold();
-  const name = useHoldTargetName(hold) ?? hold.targetId;
+  const name = hold.targetName ?? hold.targetId;
   const confirm = () =>
     modal.confirm({
       title: t('holds.releaseTitle', { name }),

@@ -1,10 +1,9 @@
 /** 新建法律保全: choose a colleague, an external participant or a conversation, give the reason, place the hold. */
 import { App, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api/error-text';
+import { MemberSelect } from '../admin/member-select';
 import { ArchiveTargetFinder } from './archive-target-finder';
-import { MemberTargetSelect } from './member-target-select';
 import { usePlaceHold } from './retention-api';
 
 type TargetKind = 'member' | 'guest' | 'conversation';
@@ -16,18 +15,14 @@ export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => 
   const [form] = Form.useForm<Values>();
   const place = usePlaceHold();
   const kind = Form.useWatch('kind', form) ?? 'member';
-  const [targetName, setTargetName] = useState('');
 
   const submit = async (values: Values) => {
     try {
+      // An external participant is a member of the org's conversations, held like a colleague.
       await place.mutateAsync({
-        // An external participant is a member of the org's conversations, held like a colleague.
-        body: {
-          kind: values.kind === 'conversation' ? 'conversation' : 'member',
-          targetId: values.targetId ?? '',
-          reason: values.reason.trim(),
-        },
-        targetName,
+        kind: values.kind === 'conversation' ? 'conversation' : 'member',
+        targetId: values.targetId ?? '',
+        reason: values.reason.trim(),
       });
       message.success(t('newHold.placed'));
       onClose();
@@ -75,9 +70,9 @@ export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => 
           rules={[{ required: true, message: t('newHold.targetRequired') }]}
         >
           {kind === 'member' ? (
-            <MemberTargetSelect onPicked={setTargetName} />
+            <MemberSelect placeholder={t('newHold.memberPlaceholder')} />
           ) : (
-            <ArchiveTargetFinder key={kind} kind={kind} onPicked={setTargetName} />
+            <ArchiveTargetFinder key={kind} kind={kind} />
           )}
         </Form.Item>
         <Form.Item

@@ -14142,8 +14142,15 @@ export interface paths {
                                 id: string;
                                 kind: "member" | "conversation";
                                 targetId: string;
+                                /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                                targetName: string | null;
+                                /** @description For a member: staff or guest */
+                                targetKind: string | null;
+                                /** @description For a member: active, disabled or departed */
+                                targetStatus: string | null;
                                 reason: string;
                                 createdBy: string;
+                                createdByName: string | null;
                                 createdAt: string;
                                 releasedAt: string | null;
                             }[];
@@ -14257,8 +14264,15 @@ export interface paths {
                             id: string;
                             kind: "member" | "conversation";
                             targetId: string;
+                            /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                            targetName: string | null;
+                            /** @description For a member: staff or guest */
+                            targetKind: string | null;
+                            /** @description For a member: active, disabled or departed */
+                            targetStatus: string | null;
                             reason: string;
                             createdBy: string;
+                            createdByName: string | null;
                             createdAt: string;
                             releasedAt: string | null;
                         };
@@ -14378,8 +14392,15 @@ export interface paths {
                             id: string;
                             kind: "member" | "conversation";
                             targetId: string;
+                            /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                            targetName: string | null;
+                            /** @description For a member: staff or guest */
+                            targetKind: string | null;
+                            /** @description For a member: active, disabled or departed */
+                            targetStatus: string | null;
                             reason: string;
                             createdBy: string;
+                            createdByName: string | null;
                             createdAt: string;
                             releasedAt: string | null;
                         };

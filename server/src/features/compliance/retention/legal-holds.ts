@@ -3,10 +3,12 @@
  * conversation, retention purges nothing of theirs. Placing and releasing are audited; a released
  * hold stays listed.
  */
+
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { assertMay } from '../../../authz/may.js';
-import type { ArchiveHoldTable } from '../../../platform/db/schema.js';
+import type { ArchiveHoldTable, Database } from '../../../platform/db/schema.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/record.js';
 
@@ -17,21 +19,88 @@ export type HoldOut = {
   id: string;
   kind: HoldKind;
   targetId: string;
+  /** The held member's name (colleague or external participant) or the conversation's name. */
+  targetName: string | null;
+  /** For a member: `staff` or `guest`, and their status (a departed colleague is the usual case). */
+  targetKind: string | null;
+  targetStatus: string | null;
   reason: string;
   createdBy: string;
+  createdByName: string | null;
   createdAt: string;
   releasedAt: string | null;
 };
 
-export const presentHold = (row: ArchiveHoldTable): HoldOut => ({
-  id: row.id,
-  kind: row.kind as HoldKind,
-  targetId: row.target_id,
-  reason: row.reason,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  releasedAt: row.released_at,
-});
+type Names = Map<string, { name: string | null; kind: string | null; status: string | null }>;
+
+export const presentHold = (row: ArchiveHoldTable, names: Names): HoldOut => {
+  const target = names.get(row.target_id);
+  return {
+    id: row.id,
+    kind: row.kind as HoldKind,
+    targetId: row.target_id,
+    targetName: target?.name ?? null,
+    targetKind: target?.kind ?? null,
+    targetStatus: target?.status ?? null,
+    reason: row.reason,
+    createdBy: row.created_by,
+    createdByName: names.get(row.created_by)?.name ?? null,
+    createdAt: row.created_at,
+    releasedAt: row.released_at,
+  };
+};
+
+/**
+ * Names of what holds point at and who placed them. A conversation without a name (a direct
+ * chat) is named by its members, as the chat list does.
+ */
+async function holdNames(db: Kysely<Database>, orgId: string, rows: readonly ArchiveHoldTable[]): Promise<Names> {
+  const names: Names = new Map();
+  const memberIds = [
+    ...new Set(rows.flatMap((r) => (r.kind === 'member' ? [r.target_id, r.created_by] : [r.created_by]))),
+  ];
+  const conversationIds = [...new Set(rows.filter((r) => r.kind === 'conversation').map((r) => r.target_id))];
+  if (memberIds.length > 0) {
+    const members = await db
+      .selectFrom('members')
+      .select(['id', 'name', 'kind', 'status'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', memberIds)
+      .execute();
+    for (const m of members) names.set(m.id, { name: m.name, kind: m.kind, status: m.status });
+  }
+  if (conversationIds.length > 0) {
+    const conversations = await db
+      .selectFrom('conversations')
+      .select(['id', 'name'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', conversationIds)
+      .execute();
+    const unnamed = conversations.filter((c) => !c.name).map((c) => c.id);
+    const people =
+      unnamed.length === 0
+        ? []
+        : await db
+            .selectFrom('conversation_members as cm')
+            .innerJoin('members as m', 'm.id', 'cm.member_id')
+            .select(['cm.conversation_id', 'm.name'])
+            .where('cm.org_id', '=', orgId)
+            .where('cm.conversation_id', 'in', unnamed)
+            .orderBy('m.name')
+            .execute();
+    for (const c of conversations) {
+      const name =
+        c.name ||
+        people
+          .filter((p) => p.conversation_id === c.id)
+          .map((p) => p.name)
+          .join('、') ||
+        null;
+      names.set(c.id, { name, kind: null, status: null });
+    }
+  }
+  return names;
+}
 
 async function assertTargetExists(ctx: Ctx, orgId: string, input: HoldInput): Promise<void> {
   const table = input.kind === 'member' ? 'members' : 'conversations';
@@ -68,7 +137,7 @@ export async function placeHold(ctx: Ctx, actor: Actor, input: HoldInput): Promi
       after: { holdId: row.id, reason: row.reason },
     });
   });
-  return presentHold(row);
+  return presentHold(row, await holdNames(ctx.db, actor.orgId, [row]));
 }
 
 export async function releaseHold(ctx: Ctx, actor: Actor, id: string): Promise<HoldOut> {
@@ -95,7 +164,8 @@ export async function releaseHold(ctx: Ctx, actor: Actor, id: string): Promise<H
       target: { type: row.kind, id: row.target_id },
       after: { holdId: id },
     });
-    return presentHold({ ...row, released_at: now, released_by: actor.memberId });
+    const released = { ...row, released_at: now, released_by: actor.memberId };
+    return presentHold(released, await holdNames(tx, actor.orgId, [released]));
   });
 }
 
@@ -108,5 +178,6 @@ export async function listHolds(ctx: Ctx, actor: Actor): Promise<HoldOut[]> {
     .orderBy('created_at', 'desc')
     .limit(500)
     .execute();
-  return rows.map(presentHold);
+  const names = await holdNames(ctx.db, actor.orgId, rows);
+  return rows.map((row) => presentHold(row, names));
 }

@@ -70,6 +70,8 @@ describe.each(STORE_KINDS)('archive retention and legal holds on %s', (kind) => 
       reason: '诉讼保全',
     });
     expect(hold.statusCode).toBe(200);
+    expect(hold.json()).toMatchObject({ targetName: '被保全的人', targetKind: 'staff', targetStatus: 'active' });
+    expect(typeof hold.json().createdByName).toBe('string');
 
     server.clock.advance(40 * DAY);
     // Test sessions last a day: sign in again after the jump.
@@ -119,6 +121,18 @@ describe.each(STORE_KINDS)('archive retention and legal holds on %s', (kind) => 
     expect(await verifyArchive(server.ctx, org.orgId)).toMatchObject({ status: 'intact' });
     // Nothing more to purge: the run is a no-op.
     expect((await call(admin, 'POST', '/api/v1/archive/retention/run')).json()).toEqual({ purged: 0, spans: [] });
+
+    // The holds list names what each hold is on, the conversation included.
+    await call(admin, 'POST', '/api/v1/archive/holds', { kind: 'conversation', targetId: groupId, reason: '审计' });
+    const listed = (await call(admin, 'GET', '/api/v1/archive/holds')).json().items as {
+      kind: string;
+      targetName: string;
+      releasedAt: string | null;
+    }[];
+    expect(listed.map((h) => [h.kind, h.targetName, h.releasedAt === null])).toEqual([
+      ['conversation', '保留群', true],
+      ['member', '被保全的人', false],
+    ]);
   });
 
   it('refuses bad policies and holds with clear errors, and plain members', async () => {

@@ -19,8 +19,14 @@ const Hold = Type.Object({
   id: Type.String(),
   kind: Type.Union([Type.Literal('member'), Type.Literal('conversation')]),
   targetId: Type.String(),
+  targetName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The member’s name, or the conversation’s (a direct chat: its members’ names)',
+  }),
+  targetKind: Type.Union([Type.String(), Type.Null()], { description: 'For a member: staff or guest' }),
+  targetStatus: Type.Union([Type.String(), Type.Null()], { description: 'For a member: active, disabled or departed' }),
   reason: Type.String(),
   createdBy: Type.String(),
+  createdByName: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   releasedAt: Type.Union([Type.String(), Type.Null()]),
 });
