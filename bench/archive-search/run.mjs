@@ -295,6 +295,8 @@ async function loadPostgres() {
     'archive_search_docs_conversation',
     'archive_search_docs_message',
     'archive_search_docs_record',
+    'archive_search_docs_sender_walk',
+    'archive_search_docs_conversation_walk',
     'archive_records_seq',
     'archive_records_source',
     'archive_records_conversation',
@@ -412,6 +414,10 @@ async function loadPostgres() {
   await q('CREATE INDEX archive_search_docs_conversation ON archive_search_docs (org_id, conversation_id, record_seq)');
   await q('CREATE INDEX archive_search_docs_message ON archive_search_docs (org_id, message_id)');
   await q('CREATE UNIQUE INDEX archive_search_docs_record ON archive_search_docs (record_id)');
+  await q('CREATE INDEX archive_search_docs_sender_walk ON archive_search_docs (org_id, sender_id, doc_id)');
+  await q(
+    'CREATE INDEX archive_search_docs_conversation_walk ON archive_search_docs (org_id, conversation_id, doc_id)',
+  );
   await q('CREATE UNIQUE INDEX archive_records_seq ON archive_records (org_id, seq)');
   await q('CREATE UNIQUE INDEX archive_records_source ON archive_records (org_id, source_key)');
   await q('CREATE INDEX archive_records_conversation ON archive_records (org_id, conversation_id, seq)');
@@ -481,6 +487,12 @@ function docQuery(q, f) {
     toId: f.to ? docIdFloor(f.to) : MAX_DOC_ID,
     limit: PAGE,
     narrow: Boolean(f.chat || f.member),
+    // As the search plan does: a named conversation or member is walked first on PostgreSQL.
+    ...(f.chat
+      ? { walk: { column: 'conversation_id', id: f.chat.id } }
+      : f.member
+        ? { walk: { column: 'sender_id', id: f.member.id } }
+        : {}),
   };
 }
 

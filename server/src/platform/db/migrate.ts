@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008-archive-search.js';
 import * as m0009 from './migrations/0009-retention.js';
 import * as m0010 from './migrations/0010-archive-consent.js';
 import * as m0011 from './migrations/0011-customers.js';
+import * as m0012w from './migrations/0012-archive-search-walk.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0009-retention': m0009,
   '0010-archive-consent': m0010,
   '0011-customers': m0011,
+  '0012-archive-search-walk': m0012w,
 };
 
 function provider(dialect: Dialect): MigrationProvider {
@@ -44,7 +46,9 @@ function provider(dialect: Dialect): MigrationProvider {
 
 /** Applies every pending migration; returns the names applied. Throws on the first failure. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: provider(dialect) });
+  // Features land in parallel, so a database may hold a later migration before an earlier one
+  // arrives; each migration touches only its own tables, so a pending one runs whatever its place.
+  const migrator = new Migrator({ db, provider: provider(dialect), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -73,7 +73,10 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
       .reverse()
       .map((m) => m.text);
 
-  const found = async (q: string, options: { from?: string; to?: string; sender?: string; limit?: number } = {}) => {
+  const found = async (
+    q: string,
+    options: { from?: string; to?: string; sender?: string; limit?: number; walkDocs?: number } = {},
+  ) => {
     const out: string[] = [];
     let toId = options.to ? docIdFloor(options.to) : MAX_DOC_ID;
     for (;;) {
@@ -85,6 +88,15 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
         toId,
         limit: options.limit ?? 7,
         narrow: Boolean(options.sender),
+        ...(options.sender
+          ? {
+              walk: {
+                column: 'sender_id' as const,
+                id: senders[options.sender] as string,
+                ...(options.walkDocs ? { docs: options.walkDocs } : {}),
+              },
+            }
+          : {}),
       });
       const texts = await server.ctx.db
         .selectFrom('archive_records')
@@ -111,6 +123,11 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
     for (const q of ['客户', '合同', '好的']) {
       expect(await found(q, { from, to }), q).toEqual(expected(q, from, to));
       expect(await found(q, { sender: 'a', limit: 3 }), q).toEqual(expected(q, '', '\uffff', 'a'));
+    }
+    // A sender's docs walked a few at a time, the rest looked up in the index, miss nothing.
+    for (const q of ['客户', '好', '第1', 'contract 报价']) {
+      expect(await found(q, { sender: 'b', limit: 4, walkDocs: 5 }), q).toEqual(expected(q, '', '\uffff', 'b'));
+      expect(await found(q, { sender: 'a', from, to, walkDocs: 3 }), q).toEqual(expected(q, from, to, 'a'));
     }
     expect(await found('客户', { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' })).toEqual(
       expected('客户', '2025-03-01T00:00:00.000Z', '2025-03-02T00:00:00.000Z'),

@@ -6,7 +6,8 @@
  *   SQLite:     FTS5 MATCH, ORDER BY rowid DESC, in the time-partitioned tables newest first
  *               (fts-partitions.ts); each stops once the page is full, joining hits to doc rows.
  *   PostgreSQL: tsvector @@ tsquery on the GIN index; without a narrow filter the newest hits are
- *               looked for in growing windows of days named by time tags (see findInPostgres).
+ *               looked for in growing windows of days named by time tags (see findInPostgres);
+ *               with one member or conversation named, its newest docs are walked first.
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
@@ -29,6 +30,8 @@ export type DocQuery = {
   limit: number;
   /** A member, conversation or external participant is named: few candidates, no time windows. */
   narrow?: boolean;
+  /** The one member or conversation named, whose docs PostgreSQL may walk newest first. */
+  walk?: { column: 'sender_id' | 'conversation_id'; id: string /** Docs to walk (default 2000). */; docs?: number };
 };
 
 /** Above every doc id (the year 2248 in ms × 1024). */
@@ -157,6 +160,7 @@ async function postgresPage(
  */
 async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
   const tsquery = tsqueryExpression(query.text, query.tagGroups) as string;
+  if (query.walk && query.text) return walkThenLookUp(ctx, query, query.walk, tsquery);
   if (query.narrow) return postgresPage(ctx, query, tsquery, query.fromId, query.toId, query.limit);
   const span = await ctx.db
     .selectFrom('archive_search_docs')
@@ -188,6 +192,41 @@ async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<Do
     days = Math.max(days * 2, wanted);
   }
   return found;
+}
+
+/** How many of a member's or conversation's newest docs are checked one by one before the GIN lookup. */
+const WALK_DOCS = 2000;
+
+/**
+ * One member's or conversation's docs, newest first by its b-tree index, each checked against
+ * the text: a common word fills the page within the first few hundred. When the walked docs do
+ * not fill it, the word is rare there, and the older rest is one GIN lookup (cheap for a rare word).
+ */
+async function walkThenLookUp(
+  ctx: Pick<Ctx, 'db'>,
+  query: DocQuery,
+  walk: NonNullable<DocQuery['walk']>,
+  tsquery: string,
+): Promise<DocRow[]> {
+  const column = sql.ref(walk.column);
+  const { rows: walked } = await sql<DocRow & { hit: boolean }>`
+    SELECT c.doc_id, c.org_id, c.record_id, c.record_seq, c.type, c.at, c.conversation_id, c.message_id,
+           c.sender_id, c.external, c.department_ids, c.guest_ids,
+           c.tokens @@ to_tsquery('simple', ${tsquery}) AS hit
+    FROM (
+      SELECT * FROM archive_search_docs
+      WHERE org_id = ${query.orgId} AND ${column} = ${walk.id}
+        AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
+      ORDER BY doc_id DESC
+      LIMIT ${walk.docs ?? WALK_DOCS}
+    ) AS c
+    ORDER BY c.doc_id DESC`.execute(ctx.db);
+  const hits = walked.filter((r) => r.hit).slice(0, query.limit);
+  const found = hits.map(({ hit: _hit, ...row }) => normalise(row));
+  const oldest = walked.at(-1);
+  if (found.length === query.limit || walked.length < (walk.docs ?? WALK_DOCS) || !oldest) return found;
+  const rest = await postgresPage(ctx, query, tsquery, query.fromId, Number(oldest.doc_id), query.limit - found.length);
+  return [...found, ...rest];
 }
 
 /** Two months without a hit: the rest is looked up in one go. */

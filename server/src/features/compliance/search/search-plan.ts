@@ -84,5 +84,11 @@ export async function planSearch(
   const scoped = scopeTags(scope);
   if (scoped) tagGroups.push(scoped);
   const narrow = Boolean(input.conversationId || input.memberId || input.guestEmail);
-  return { orgId, q, text, tagGroups, fromId, toId, narrow };
+  // A conversation has fewer docs than a member: walk it when both are named.
+  const walk = input.conversationId
+    ? { column: 'conversation_id' as const, id: input.conversationId }
+    : input.memberId
+      ? { column: 'sender_id' as const, id: input.memberId }
+      : undefined;
+  return { orgId, q, text, tagGroups, fromId, toId, narrow, ...(walk ? { walk } : {}) };
 }
