@@ -170,6 +170,14 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, mobile: '13800009999' },
     });
     expect(customerA.statusCode, customerA.body).toBe(201);
+    // A waiting transfer of that customer, so the transfer routes are swept with a real id.
+    const transferA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/customers/transfer',
+      headers: ownerA,
+      payload: { customerIds: [(customerA.json() as { id: string }).id], toMemberId: orgA.ownerId },
+    });
+    expect(transferA.statusCode, transferA.body).toBe(200);
     const tagGroupA = await server.app.inject({
       method: 'POST',
       url: '/api/v1/tag-groups',
@@ -187,6 +195,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       rules: ruleA.json().id,
       alerts: alertA.id,
       customers: (customerA.json() as { id: string }).id,
+      'customer-transfers': (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
       'tag-groups': (tagGroupA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
@@ -332,6 +341,12 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', idsOfA['tag-groups'] as string)
       .executeTakeFirstOrThrow();
     expect(tagGroup.name).toBe(MARKER);
+    const transfer = await server.ctx.db
+      .selectFrom('customer_transfers')
+      .select('status')
+      .where('id', '=', idsOfA['customer-transfers'] as string)
+      .executeTakeFirstOrThrow();
+    expect(transfer.status).toBe('waiting');
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')

@@ -6,7 +6,12 @@ import {
 } from '../features/compliance/archive/archive-sweep.js';
 import { RETENTION_JOB, runRetentionJob, scheduleRetention } from '../features/compliance/retention/retention-job.js';
 import { ALERT_DIGEST_JOB, runAlertDigest, scheduleAlertDigest } from '../features/compliance/sensitive/index.js';
-import { FOLLOW_UP_REMINDER_JOB, runFollowUpReminder } from '../features/customers/index.js';
+import {
+  FOLLOW_UP_REMINDER_JOB,
+  runFollowUpReminder,
+  runTransferDue,
+  TRANSFER_DUE_JOB,
+} from '../features/customers/index.js';
 import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
 import { runTodoReminder, TODO_REMINDER_JOB } from '../features/messaging/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
@@ -19,6 +24,7 @@ export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
   worker.handle(ALERT_DIGEST_JOB, (job) => runAlertDigest(ctx, job.id));
   worker.handle(TODO_REMINDER_JOB, (job, payload) => runTodoReminder(ctx, job.org_id, payload));
   worker.handle(FOLLOW_UP_REMINDER_JOB, (job, payload) => runFollowUpReminder(ctx, job.org_id, payload));
+  worker.handle(TRANSFER_DUE_JOB, (job, payload) => runTransferDue(ctx, job.org_id, payload));
 }
 
 /** Recurring jobs that must always have a next run; `serve` calls this before the worker starts. */

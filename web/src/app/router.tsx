@@ -14,6 +14,7 @@ import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { CustomersPage } from '../features/customers/customers-page';
 import { DuplicatesPage } from '../features/customers/duplicates-page';
 import { CustomerSettingsPage } from '../features/customers/settings/customer-settings-page';
+import { TransfersPage } from '../features/customers/transfers/transfers-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/duplicates', element: <DuplicatesPage /> },
       { path: 'customers/settings', element: <CustomerSettingsPage /> },
+      { path: 'customers/transfers', element: <TransfersPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'archive', element: <ArchiveSearchPage /> },
       { path: 'admin/roles', element: <RolesPage /> },

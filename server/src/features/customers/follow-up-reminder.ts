@@ -1,6 +1,7 @@
 /**
  * Follow-up reminders: a job queued for the next follow-up date. When it runs it emits
- * `customer.follow_up_due` for the member who wrote the follow-up — notifications deliver it —
+ * `customer.follow_up_due` for the member who wrote the follow-up (or, after a transfer, the new
+ * owner it was assigned to) — notifications deliver it —
  * unless the customer was deleted or a later follow-up was recorded meanwhile.
  */
 import type { Kysely } from 'kysely';
@@ -35,7 +36,16 @@ export async function runFollowUpReminder(
   const row = await ctx.db
     .selectFrom('customer_follow_ups as f')
     .innerJoin('customers as c', 'c.id', 'f.customer_id')
-    .select(['f.id', 'f.customer_id', 'f.author_id', 'f.next_at', 'f.happened_at', 'c.name', 'c.deleted_at'])
+    .select([
+      'f.id',
+      'f.customer_id',
+      'f.author_id',
+      'f.assignee_id',
+      'f.next_at',
+      'f.happened_at',
+      'c.name',
+      'c.deleted_at',
+    ])
     .where('f.org_id', '=', orgId)
     .where('f.id', '=', followUpId)
     .executeTakeFirst();
@@ -57,7 +67,7 @@ export async function runFollowUpReminder(
       followUpId: row.id,
       customerId: row.customer_id,
       customerName: row.name,
-      memberId: row.author_id,
+      memberId: row.assignee_id ?? row.author_id,
       nextAt: row.next_at,
     },
   });

@@ -3,3 +3,6 @@
 export { FOLLOW_UP_REMINDER_JOB, runFollowUpReminder } from './follow-up-reminder.js';
 export { maskEmail, maskMobile } from './masking.js';
 export { customerFeatureRoutes } from './routes.js';
+export { type HandOverPlan, type HandOverReport, handOverCustomers } from './transfers/hand-over-customers.js';
+export { registerCustomerHandlers } from './transfers/on-member-departed.js';
+export { runTransferDue, TRANSFER_DUE_JOB } from './transfers/transfer-due.js';

@@ -1,13 +1,15 @@
-/** The customer routes: customers, work on many customers, follow-ups, and customer settings. */
+/** The customer routes: customers, work on many customers, follow-ups, customer settings and transfers. */
 import type { FeatureRoutes } from '../../http/app-type.js';
 import { bulkRoutes } from './bulk-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { followUpRoutes } from './follow-up-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { transferRoutes } from './transfers/transfer-routes.js';
 
 export const customerFeatureRoutes: FeatureRoutes = (app, ctx) => {
   bulkRoutes(app, ctx);
   customerRoutes(app, ctx);
   followUpRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  transferRoutes(app, ctx);
 };

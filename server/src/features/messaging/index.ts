@@ -14,4 +14,5 @@ export {
   registerOutgoingCheck,
   type StoredRef,
 } from './outgoing-checks.js';
+export { ownedGroupCount } from './owned-groups.js';
 export { runTodoReminder, TODO_REMINDER_JOB } from './todo-reminder.js';

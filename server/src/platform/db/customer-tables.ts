@@ -125,12 +125,55 @@ export type CustomerFollowUpTable = {
   /** When to follow up next; a reminder job runs then. */
   next_at: string | null;
   created_at: string;
+  /** Who follows up on the next date when not the author: the new owner after a transfer. */
+  assignee_id: string | null;
 };
 
 /** One row per org once its customer settings exist (the default stages were seeded). */
 export type CustomerSettingsTable = {
   org_id: string;
   created_at: string;
+};
+
+/**
+ * One customer's move from one member to another (migration 0012). `on_the_job` transfers wait
+ * 24 hours for the customer (`waiting`), then end `done`, `declined`, `refused` (the receiver is
+ * at their customer limit) or `cancelled` (owner, receiver or customer changed meanwhile);
+ * `departure` handovers are `done` at once.
+ */
+export type CustomerTransferTable = {
+  id: string;
+  org_id: string;
+  /** The request (or offboarding) this transfer was part of. */
+  batch_id: string;
+  kind: string;
+  customer_id: string;
+  customer_name: string;
+  from_member_id: string;
+  to_member_id: string;
+  status: string;
+  reason: string | null;
+  /** The notice to the customer (at most 200 characters). */
+  message: string;
+  /** `delivered` or `undelivered` (with `notice_reason`, e.g. `no_conversation`). */
+  notice_status: string;
+  notice_reason: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  /** Until when the customer may decline; null for departures. */
+  decide_by: string | null;
+  settled_at: string | null;
+  follow_ups_moved: number;
+};
+
+/** The org's transfer limits; defaults apply while there is no row. */
+export type CustomerTransferSettingsTable = {
+  org_id: string;
+  max_transfers: number;
+  window_days: number;
+  member_limit: number;
+  updated_by: string | null;
+  updated_at: string;
 };
 
 export type CustomerTables = {
@@ -144,4 +187,6 @@ export type CustomerTables = {
   customer_fields: CustomerFieldTable;
   customer_follow_ups: CustomerFollowUpTable;
   customer_settings: CustomerSettingsTable;
+  customer_transfers: CustomerTransferTable;
+  customer_transfer_settings: CustomerTransferSettingsTable;
 };

@@ -4,9 +4,11 @@
  */
 import {
   DeleteOutlined,
+  HistoryOutlined,
   ImportOutlined,
   MergeCellsOutlined,
   SettingOutlined,
+  SwapOutlined,
   TagsOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
@@ -19,7 +21,7 @@ import { can, useMe } from '../../app/auth/use-me';
 import { RequirePermission } from '../../components/require-permission';
 import { api, unwrap } from '../../lib/api/client';
 import { errorText } from '../../lib/api/error-text';
-import { type Customer, type CustomerFilter, invalidateCustomers } from './api';
+import { type Customer, type CustomerFilter, invalidateCustomers, useCustomerList } from './api';
 import { BulkTagModal } from './components/bulk-tag-modal';
 import { CustomerFilters } from './components/customer-filters';
 import { CustomerFormModal } from './components/customer-form-modal';
@@ -27,6 +29,7 @@ import { CustomerTable } from './components/customer-table';
 import { ExportButton } from './components/export-button';
 import { ImportModal } from './components/import-modal';
 import { filterFromParams, isFiltered, paramsFromFilter } from './lib/customer-query';
+import { TransferWizard } from './transfers/transfer-wizard';
 
 export function CustomersPage() {
   return (
@@ -45,7 +48,9 @@ function CustomersView() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const [selected, setSelected] = useState<Key[]>([]);
-  const [modal, setModal] = useState<'create' | 'import' | 'tags' | null>(null);
+  const [modal, setModal] = useState<'create' | 'import' | 'tags' | 'transfer' | null>(null);
+  // The table's own query (same key): names of the selected customers for the transfer wizard.
+  const loaded = useCustomerList(filter).data;
 
   const setFilter = useCallback(
     (next: CustomerFilter) => {
@@ -89,6 +94,14 @@ function CustomersView() {
             <Button icon={<TagsOutlined />} disabled={selected.length === 0} onClick={() => setModal('tags')}>
               {t('list.bulkTag')}
             </Button>
+            {can(me, 'customer.view') ? (
+              <Button icon={<SwapOutlined />} disabled={selected.length === 0} onClick={() => setModal('transfer')}>
+                {t('transfer.assign')}
+              </Button>
+            ) : null}
+            <Button icon={<HistoryOutlined />} onClick={() => navigate('/customers/transfers')}>
+              {t('transfer.records')}
+            </Button>
             <Button icon={<ImportOutlined />} onClick={() => setModal('import')}>
               {t('list.import')}
             </Button>
@@ -131,6 +144,18 @@ function CustomersView() {
         />
       ) : null}
       {modal === 'import' ? <ImportModal onClose={() => setModal(null)} /> : null}
+      {modal === 'transfer' ? (
+        <TransferWizard
+          customers={selected.map((key) => {
+            const found = loaded?.pages.flatMap((p) => p.items).find((c) => c.id === key);
+            return { id: String(key), name: found?.name ?? '' };
+          })}
+          onClose={(done) => {
+            setModal(null);
+            if (done) setSelected([]);
+          }}
+        />
+      ) : null}
       {modal === 'tags' ? (
         <BulkTagModal
           customerIds={selected.map(String)}

@@ -1,4 +1,5 @@
 import type { Messages } from '../../app/i18n/messages';
+import { transferEn } from './i18n-transfer-en';
 import type { zhCN } from './i18n-zh-cn';
 
 /** The customer area's texts in English; the type keeps the keys identical to the Chinese. */
@@ -232,4 +233,5 @@ export const en: Messages<typeof zhCN> = {
     none: 'No custom fields yet',
     types: { text: 'Text', number: 'Number', date: 'Date', select: 'Choice' },
   },
+  transfer: transferEn,
 };

@@ -1,4 +1,6 @@
 /** The customer area's texts in Chinese, the original every other language follows. */
+import { transferZhCN } from './i18n-transfer-zh-cn';
+
 export const zhCN = {
   nav: {
     customers: '客户',
@@ -227,4 +229,5 @@ export const zhCN = {
     none: '暂无自定义字段',
     types: { text: '文本', number: '数字', date: '日期', select: '单选' },
   },
+  transfer: transferZhCN,
 };

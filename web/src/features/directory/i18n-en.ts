@@ -1,4 +1,5 @@
 import type { Messages } from '../../app/i18n/messages';
+import { offboardEn } from './i18n-offboard-en';
 import type { zhCN } from './i18n-zh-cn';
 
 /** The directory area's texts in English; the type keeps the keys identical to the Chinese. */
@@ -225,4 +226,5 @@ export const en: Messages<typeof zhCN> = {
     password_common: 'This password is too common; choose another',
     password_personal: 'The password must not contain the mobile number or email',
   },
+  offboard: offboardEn,
 };

@@ -1,4 +1,6 @@
 /** The directory area's texts in Chinese, the original every other language follows. */
+import { offboardZhCN } from './i18n-offboard-zh-cn';
+
 export const zhCN = {
   title: '通讯录',
   separator: '、',
@@ -218,4 +220,5 @@ export const zhCN = {
     password_common: '密码过于常见，请更换',
     password_personal: '密码不能包含手机号或邮箱',
   },
+  offboard: offboardZhCN,
 };

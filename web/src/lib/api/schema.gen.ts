@@ -18754,6 +18754,882 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** On-the-job transfer (在职继承): move customers to another member (customer.view reaching every owner and the receiver). Each customer is told and may decline within 24 hours; then the receiver takes over. Refused per customer past the receiver’s limit; 409 transfer_limit past the org’s transfers per window, 409 transfer_pending while one waits; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                        /** Format: uuid */
+                        toMemberId: string;
+                        /** @description The notice to each customer, at most 200 characters after trimming; 「您好，后续将由 B 为您服务」 by default */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            items: {
+                                id: string;
+                                /** @description The request or offboarding this transfer was part of */
+                                batchId: string;
+                                /** @description on_the_job (在职继承) or departure (离职继承) */
+                                kind: "on_the_job" | "departure";
+                                /** @description waiting (24 h for the customer), done, declined (by the customer), refused (the receiver is at their customer limit), cancelled (owner, receiver or customer changed meanwhile) */
+                                status: "waiting" | "done" | "declined" | "refused" | "cancelled";
+                                /** @description Why it was refused or cancelled: member_customer_limit, customer_declined, owner_departed… */
+                                reason: string | null;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                from: {
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                message: string;
+                                notice: {
+                                    status: "delivered" | "undelivered";
+                                    /** @description no_conversation: the customer has no conversation with the owner to post into yet */
+                                    reason: string | null;
+                                };
+                                requestedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                requestedAt: string;
+                                /** @description Until when the customer may decline */
+                                decideBy: string | null;
+                                settledAt: string | null;
+                                followUpsMoved: number;
+                            }[];
+                            counts: {
+                                waiting: number;
+                                refused: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfers from or to members in your customer.view reach (and your own), newest first, filtered by status, kind, customer, member or request */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description waiting (24 h for the customer), done, declined (by the customer), refused (the receiver is at their customer limit), cancelled (owner, receiver or customer changed meanwhile) */
+                    status?: "waiting" | "done" | "declined" | "refused" | "cancelled";
+                    /** @description on_the_job (在职继承) or departure (离职继承) */
+                    kind?: "on_the_job" | "departure";
+                    customerId?: string;
+                    /** @description Transfers from or to this member */
+                    memberId?: string;
+                    batchId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description The request or offboarding this transfer was part of */
+                                batchId: string;
+                                /** @description on_the_job (在职继承) or departure (离职继承) */
+                                kind: "on_the_job" | "departure";
+                                /** @description waiting (24 h for the customer), done, declined (by the customer), refused (the receiver is at their customer limit), cancelled (owner, receiver or customer changed meanwhile) */
+                                status: "waiting" | "done" | "declined" | "refused" | "cancelled";
+                                /** @description Why it was refused or cancelled: member_customer_limit, customer_declined, owner_departed… */
+                                reason: string | null;
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                };
+                                from: {
+                                    id: string;
+                                    name: string;
+                                };
+                                to: {
+                                    id: string;
+                                    name: string;
+                                };
+                                message: string;
+                                notice: {
+                                    status: "delivered" | "undelivered";
+                                    /** @description no_conversation: the customer has no conversation with the owner to post into yet */
+                                    reason: string | null;
+                                };
+                                requestedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                requestedAt: string;
+                                /** @description Until when the customer may decline */
+                                decideBy: string | null;
+                                settledAt: string | null;
+                                followUpsMoved: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-transfers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer declines a waiting transfer within 24 hours and stays with their owner. Until customers can sign in, recorded on their behalf by someone whose customer.view reaches the owner; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The request or offboarding this transfer was part of */
+                            batchId: string;
+                            /** @description on_the_job (在职继承) or departure (离职继承) */
+                            kind: "on_the_job" | "departure";
+                            /** @description waiting (24 h for the customer), done, declined (by the customer), refused (the receiver is at their customer limit), cancelled (owner, receiver or customer changed meanwhile) */
+                            status: "waiting" | "done" | "declined" | "refused" | "cancelled";
+                            /** @description Why it was refused or cancelled: member_customer_limit, customer_declined, owner_departed… */
+                            reason: string | null;
+                            customer: {
+                                id: string;
+                                name: string;
+                            };
+                            from: {
+                                id: string;
+                                name: string;
+                            };
+                            to: {
+                                id: string;
+                                name: string;
+                            };
+                            message: string;
+                            notice: {
+                                status: "delivered" | "undelivered";
+                                /** @description no_conversation: the customer has no conversation with the owner to post into yet */
+                                reason: string | null;
+                            };
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requestedAt: string;
+                            /** @description Until when the customer may decline */
+                            decideBy: string | null;
+                            settledAt: string | null;
+                            followUpsMoved: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org’s transfer limits: transfers per customer in a window of days, customers per member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transfers of one customer allowed in the window (on-the-job) */
+                            maxTransfers: number;
+                            windowDays: number;
+                            /** @description Customers one member may hold */
+                            memberLimit: number;
+                            /** @description How long a customer has to decline */
+                            decideHours: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the transfer limits (customer.manage); fields left out stay; audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxTransfers?: number;
+                        windowDays?: number;
+                        memberLimit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transfers of one customer allowed in the window (on-the-job) */
+                            maxTransfers: number;
+                            windowDays: number;
+                            /** @description Customers one member may hold */
+                            memberLimit: number;
+                            /** @description How long a customer has to decline */
+                            decideHours: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/offboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offboard a member in one action (离职交接, member.manage): sign-in disabled and sessions revoked, customers and open follow-ups to the successor, named members or spread evenly (no 24-hour wait), groups to the successor; returns the handover report. Nothing is written if any step is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Takes over the groups the member owns and every customer not given to someone else
+                         */
+                        successorId?: string;
+                        /** @description Named customers to named members */
+                        distribution?: {
+                            /** Format: uuid */
+                            memberId: string;
+                            customerIds: string[];
+                        }[];
+                        /** @description The customers not given to someone else, spread evenly over these members */
+                        spreadOver?: string[];
+                        /** @description YYYY-MM-DD; today by default */
+                        departedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: {
+                                id: string;
+                                name: string;
+                            };
+                            departedAt: string;
+                            signIn: {
+                                disabled: boolean;
+                                sessionsRevoked: number;
+                            };
+                            groups: {
+                                /** @description Active groups the member owned, handed over right after this request */
+                                owned: number;
+                                /** @description Null: each group goes to its longest-serving admin, else its longest-serving member */
+                                successor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            customers: {
+                                /** @description List the transfers with GET /api/v1/customer-transfers?batchId= */
+                                batchId: string;
+                                total: number;
+                                /** @description Open follow-ups (a next date ahead) moved with the customers */
+                                followUps: number;
+                                /** @description On-the-job transfers from or to the member that were waiting */
+                                waitingCancelled: number;
+                            };
+                            successors: {
+                                member: {
+                                    id: string;
+                                    name: string;
+                                };
+                                customers: number;
+                                followUps: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -4,8 +4,10 @@
  * optional named successor (an active member the actor can see) rides along in the event and
  * takes over the member's groups.
  */
+import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { conflict, DomainError, invalid, notFound } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/record.js';
 import { revokeMemberSessions } from '../../identity/index.js';
@@ -15,7 +17,26 @@ import { findMember, type MemberRow } from '../queries.js';
 import type { DepartMemberInput } from '../schemas.js';
 import { loadMemberToRemove } from './status-guards.js';
 
-export async function departMember(ctx: Ctx, actor: Actor, id: string, input: DepartMemberInput): Promise<MemberRow> {
+/** What the departure wrote, for work done in the same transaction (the offboarding's handover). */
+export type Departure = {
+  member: MemberRow;
+  departedAt: string;
+  sessionsRevoked: number;
+  successor: { id: string; name: string } | null;
+};
+
+/**
+ * `alsoInTransaction` runs inside the departure's transaction, after the member's own rows are
+ * written and before the event: the offboarding hands customers over there, so a refusal there
+ * leaves the member as they were.
+ */
+export async function departMember(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: DepartMemberInput,
+  alsoInTransaction?: (tx: Kysely<Database>, departure: Departure) => Promise<void>,
+): Promise<MemberRow> {
   const { row } = await loadMemberToRemove(ctx, actor, id, 'depart');
   if (row.status === 'departed') throw conflict('The member has already departed');
   const departedOn = dateInput('departedOn', input.departedOn) ?? null;
@@ -60,6 +81,7 @@ export async function departMember(ctx: Ctx, actor: Actor, id: string, input: De
         successor,
       },
     });
+    await alsoInTransaction?.(tx, { member: row, departedAt, sessionsRevoked: sessions, successor });
     return heads.map((h) => h.department_id);
   });
   ctx.bus.emit({

@@ -1,20 +1,44 @@
-/** 客户动态: follow-ups and stage moves of one customer, newest first. */
+/** 客户动态: follow-ups, stage moves and transfers of one customer, newest first. */
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/page-state';
 import { type CustomerDetail, useFollowUps } from '../api';
 import { formatTime } from '../lib/format';
 import { buildTimeline, type TimelineEntry } from '../lib/timeline';
+import { useTransfers } from '../transfers/transfer-api';
 
 export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
   const { t, i18n } = useTranslation('customers');
   const followUps = useFollowUps(customer.id);
+  const transfers = useTransfers({ customerId: customer.id });
   const time = (iso: string | null) => formatTime(iso, i18n.language);
   if (followUps.error) return <LoadError error={followUps.error} onRetry={() => followUps.refetch()} />;
-  const entries = buildTimeline(followUps.data ?? [], customer.stageHistory);
+  const entries = buildTimeline(
+    followUps.data ?? [],
+    customer.stageHistory,
+    transfers.data?.pages.flatMap((p) => p.items) ?? [],
+  );
   if (entries.length === 0) return <Typography.Text type="secondary">{t('detail.noTimeline')}</Typography.Text>;
 
   const content = (e: TimelineEntry) => {
+    if (e.kind === 'transfer') {
+      const tr = e.transfer;
+      return (
+        <div>
+          <div>
+            {t('transfer.timelineLine', {
+              from: tr.from.name,
+              to: tr.to.name,
+              kind: t(`transfer.kindName.${tr.kind}`),
+              status: t(`transfer.statusName.${tr.status}`),
+            })}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {time(e.at)}
+          </Typography.Text>
+        </div>
+      );
+    }
     if (e.kind === 'stage') {
       const m = e.move;
       return (
@@ -60,7 +84,7 @@ export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
     <Timeline
       items={entries.map((e) => ({
         key: `${e.kind}-${e.id}`,
-        color: e.kind === 'stage' ? 'blue' : 'green',
+        color: e.kind === 'stage' ? 'blue' : e.kind === 'transfer' ? 'orange' : 'green',
         content: content(e),
       }))}
     />

@@ -8,7 +8,8 @@ export type MemberOption = { value: string; label: string };
 
 type Props = {
   value?: string | string[] | null;
-  onChange?: (value: string | string[] | undefined) => void;
+  /** `label` is the chosen member's name (single choice only). */
+  onChange?: (value: string | string[] | undefined, label?: string) => void;
   multiple?: boolean;
   placeholder?: string;
   /** Labels of members already chosen (the search results may not include them). */
@@ -34,7 +35,9 @@ export function MemberPicker({ value, onChange, multiple, placeholder, known, id
       id={id}
       mode={multiple ? 'multiple' : undefined}
       value={value ?? undefined}
-      onChange={onChange}
+      onChange={(v: string | string[] | undefined, option?: MemberOption | MemberOption[]) =>
+        onChange?.(v, option && !Array.isArray(option) ? option.label : undefined)
+      }
       placeholder={placeholder ?? t('memberPicker.placeholder')}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       onBlur={() => setSearch('')}

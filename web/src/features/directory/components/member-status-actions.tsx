@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../lib/api/client';
 import { invalidateDirectory, type MemberDetail } from '../api/queries';
 import { useErrorText } from '../use-error-text';
-import { DepartMemberModal } from './depart-member-modal';
+import { OffboardMemberModal } from './offboard-member-modal';
 
 type Action = 'disable' | 'enable';
 
@@ -61,7 +61,7 @@ export function MemberStatusActions({ member, isSelf, onEdit }: Props) {
           {t('detail.depart')}
         </Button>
       ) : null}
-      <DepartMemberModal member={member} open={departing} onClose={() => setDeparting(false)} />
+      {departing ? <OffboardMemberModal member={member} open onClose={() => setDeparting(false)} /> : null}
     </Space>
   );
 }

@@ -1,0 +1,3 @@
+/** What other features may use from offboarding. */
+
+export { offboardingRoutes } from './routes.js';

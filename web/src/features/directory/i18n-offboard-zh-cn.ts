@@ -1,0 +1,31 @@
+/** Texts of the 离职交接 wizard, in Chinese. */
+export const offboardZhCN = {
+  title: '离职交接',
+  intro:
+    '为「{{name}}」办理离职并一次完成交接：立即退出所有设备并禁止登录，名下客户及待跟进记录立即转给接手同事（离职继承无需客户确认），担任群主的群聊转给接手同事。',
+  mode: '客户交接方式',
+  modeSuccessor: '全部交给一位同事',
+  modeSpread: '平均分配给多位同事',
+  successor: '接手同事',
+  successorHelp: '接手全部客户和群聊。',
+  groupSuccessor: '群聊交接给',
+  groupSuccessorHelp: '不选则转给群内最早加入的管理员或成员。',
+  spreadOver: '分配给',
+  spreadHelp: '客户按姓名顺序轮流分配给这些同事。',
+  submit: '确认离职交接',
+  reportTitle: '交接报告',
+  reportSignIn: '已禁止登录，下线 {{count}} 个会话',
+  reportGroups: '担任群主的群聊 {{count}} 个，转给 {{name}}',
+  reportGroupsAuto: '担任群主的群聊 {{count}} 个，转给群内管理员或最早加入的成员',
+  reportCustomers: '客户 {{total}} 位，待跟进记录 {{followUps}} 条，取消等待中的转接 {{cancelled}} 个',
+  colSuccessor: '接手同事',
+  colCustomers: '客户数',
+  colFollowUps: '待跟进',
+  close: '完成',
+  error: {
+    unassigned_customers: '该成员还有 {{count}} 位客户未指定接手同事',
+    member_customer_limit: '接手同事的客户数将超过上限（{{limit}} 位）',
+    not_owned: '所选客户不属于该成员',
+    self: '不能交接给离职成员本人',
+  },
+};
