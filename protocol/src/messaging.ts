@@ -70,6 +70,8 @@ export type ServerFrame =
   | { type: 'presence'; memberId: string; online: boolean }
   | { type: 'pong' }
   | { type: 'alert'; alert: SensitiveAlertNotice }
+  /** An external participant of the conversation agreed to or declined the archive notice. */
+  | { type: 'consent'; conversationId: string; subjectId: string }
   | { type: 'error'; code: string; message: string };
 
 /**

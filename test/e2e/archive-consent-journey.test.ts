@@ -195,7 +195,7 @@ describe('consent to the chat archive in a real browser', () => {
     await expect
       .poll(() => guest.getByTestId('guest-consent-bar').innerText(), { timeout: 10_000 })
       .toContain('你已同意会话存档');
-    await member.page.reload();
+    // The salesperson's banner goes away by itself: the answer is pushed, not polled.
     await expect.poll(() => member.page.getByTestId('archive-consent-banner').count(), { timeout: 10_000 }).toBe(0);
     await composer.fill('陈女士您好，报价单已发您邮箱');
     await composer.press('Enter');

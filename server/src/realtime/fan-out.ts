@@ -2,11 +2,13 @@
  * Bus → sockets on this node. Conversation events are handled one at a time per conversation so
  * the sockets get them in the order the bus brought them; each socket's stream then restores seq
  * order and fills gaps from the log. Also receipts, typing, presence, and closing the sockets of
- * members who lose access, and new sensitive-content alerts to the auditors who may see them.
+ * members who lose access, new sensitive-content alerts to the auditors who may see them, and
+ * external participants' consent changes to their groups.
  */
 import { CONVERSATION_EVENT_TYPES, type ConversationEvent, type SensitiveAlertNotice } from '@concord/protocol';
 import type { Ctx } from '../app/context.js';
 import { reachCovers, reachOf } from '../authz/may.js';
+import { CONSENT_EVENT } from '../features/compliance/consent/index.js';
 import { ALERT_EVENT } from '../features/compliance/sensitive/index.js';
 import { memberIdsOf } from '../features/messaging/index.js';
 import type { DomainEvent } from '../platform/bus.js';
@@ -118,6 +120,15 @@ export function subscribeFanOut(ctx: Ctx, registry: ConnectionRegistry): () => v
     }
   };
 
+  // An external participant's archive consent: their group's members update its banner.
+  const onConsent = async (e: DomainEvent) => {
+    const conversationId = str(e.data.conversationId);
+    const subjectId = str(e.data.subjectId);
+    if (!conversationId || !subjectId || registry.memberCount === 0) return;
+    const text = frameText({ type: 'consent', conversationId, subjectId });
+    sendTo(e.orgId, await membersOf(e.orgId, conversationId), text, subjectId);
+  };
+
   // Disabling or removing a member cuts their sockets at once; a revoked session cuts its own.
   const onAccessLost = (e: DomainEvent) => {
     const memberId = str(e.data.memberId);
@@ -140,6 +151,7 @@ export function subscribeFanOut(ctx: Ctx, registry: ConnectionRegistry): () => v
     ctx.bus.on(TYPING_EVENT, onTyping),
     ctx.bus.on(PRESENCE_EVENT, onPresence),
     ctx.bus.on(ALERT_EVENT, onAlert),
+    ctx.bus.on(CONSENT_EVENT, onConsent),
     ctx.bus.on('member.disabled', onAccessLost),
     ctx.bus.on('member.departed', onAccessLost),
     ctx.bus.on('session.revoked', onCredentialRevoked),

@@ -15,9 +15,6 @@ const fetchConversation = (id: string) =>
 export type NoticeState = Awaited<ReturnType<typeof fetchNotice>>;
 export type ConversationConsent = Awaited<ReturnType<typeof fetchConversation>>;
 
-/** Refreshed now and then: an external participant may change their answer at any time. */
-const CONVERSATION_POLL_MS = 20_000;
-
 export const useNoticeState = (enabled = true) =>
   useQuery({ queryKey: consentKeys.notice, queryFn: fetchNotice, enabled, staleTime: 10_000 });
 
@@ -25,7 +22,7 @@ export const useConversationConsent = (id: string) =>
   useQuery({
     queryKey: consentKeys.conversation(id),
     queryFn: () => fetchConversation(id),
-    refetchInterval: CONVERSATION_POLL_MS,
+    // Kept fresh by the realtime feed (consent frames, membership changes, reconnects).
     refetchOnWindowFocus: true,
     retry: false,
   });

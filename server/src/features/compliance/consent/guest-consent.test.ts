@@ -3,8 +3,10 @@ import { createGroup, type Person, person } from '../../../../test/conversation-
 import { makeOrg, sessionFor, type TestOrg } from '../../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
 import { makeGuest } from '../../../../test/messaging-factories.js';
+import { listen } from '../../../../test/realtime-helpers.js';
 import { type SmtpSink, startSmtpSink } from '../../../../test/smtp-sink.js';
 import { STORE_KINDS } from '../../../../test/stores.js';
+import { WsTestClient } from '../../../../test/ws-client.js';
 import { verifyArchive } from '../archive/verify-archive.js';
 
 type Headers = { authorization: string };
@@ -303,5 +305,32 @@ describe.each(STORE_KINDS)('external participants and the archive notice on %s',
       status: 'not_asked',
     });
     expect((await send(guest.headers, group.id, '你好')).statusCode).toBe(200);
+  });
+
+  it('pushes each answer to the group’s members at once, and to nobody outside it', async () => {
+    const group = await externalGroup('实时同意群');
+    const outsider = await person(server.ctx, org, '群外同事');
+    const base = await listen(server);
+    const tokenOf = (p: Person) => p.headers.authorization.slice('Bearer '.length);
+    const inside = await WsTestClient.connect(base, { token: tokenOf(colleague) });
+    const outside = await WsTestClient.connect(base, { token: tokenOf(outsider) });
+    try {
+      const guest = await join(group.code, 'declined', '林女士');
+      expect(await inside.waitFor((f) => f.type === 'consent')).toEqual({
+        type: 'consent',
+        conversationId: group.id,
+        subjectId: guest.id,
+      });
+      await call(guest.headers, 'POST', '/api/v1/guest/consent', { consent: 'agreed', noticeVersion: 1 });
+      // Repeating the same answer changes nothing and pushes nothing.
+      await call(guest.headers, 'POST', '/api/v1/guest/consent', { consent: 'agreed', noticeVersion: 1 });
+      await inside.roundTrip();
+      await outside.roundTrip();
+      expect(inside.frames.filter((f) => f.type === 'consent')).toHaveLength(2);
+      expect(outside.frames.filter((f) => f.type === 'consent')).toEqual([]);
+    } finally {
+      await inside.close();
+      await outside.close();
+    }
   });
 });

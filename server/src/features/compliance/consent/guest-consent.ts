@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound } from '../../../platform/errors.js';
 import { type AuditWho, recordAudit } from '../../audit/record.js';
 import { requireMembership } from '../../messaging/index.js';
 import { type ArchiveSettings, conversationCovered, readArchiveSettings } from '../archive/archive-settings.js';
+import { announceConsentChange } from './consent-events.js';
 import { type CurrentConsent, currentConsentOf } from './consent-status.js';
 import { type ArchiveNotice, currentNotice } from './notice.js';
 import { type PresentedNotice, presentNotice } from './notice-state.js';
@@ -65,15 +66,18 @@ export type GuestAnswer = {
   who: AuditWho;
 };
 
-/** Records the answer in the caller's transaction unless it repeats the current one. */
+/**
+ * Records the answer in the caller's transaction unless it repeats the current one; true when it
+ * changed something (announce it with `announceConsentChange` once the transaction commits).
+ */
 export async function recordGuestAnswer(
   ctx: Pick<Ctx, 'dialect' | 'clock' | 'ids' | 'config'>,
   tx: Kysely<Database>,
   answer: GuestAnswer,
-): Promise<void> {
+): Promise<boolean> {
   const before = await currentConsentOf(tx, answer.orgId, answer.guest.id);
   const was = statusOf(before);
-  if (was === answer.choice && before?.noticeVersion === answer.notice.version) return;
+  if (was === answer.choice && before?.noticeVersion === answer.notice.version) return false;
   const action: ConsentAction = answer.choice === 'agreed' ? 'agreed' : was === 'agreed' ? 'withdrawn' : 'declined';
   const consent = await recordConsent(ctx, tx, {
     orgId: answer.orgId,
@@ -92,6 +96,7 @@ export async function recordGuestAnswer(
     before: { status: was, noticeVersion: before?.noticeVersion ?? null },
     after: { status: consent.status, action, noticeVersion: answer.notice.version, consentId: consent.id },
   });
+  return true;
 }
 
 /** The signed-in external participant's group. */
@@ -130,10 +135,10 @@ export async function changeGuestConsent(
   input: { consent: GuestChoice; noticeVersion?: number | undefined },
 ): Promise<GuestConsentState> {
   const conversationId = await guestGroup(ctx.db, actor);
-  await ctx.db.transaction().execute(async (tx) => {
+  const changed = await ctx.db.transaction().execute(async (tx) => {
     const notice = await currentNotice(tx, actor.orgId);
     assertNoticeVersion(notice, input.noticeVersion);
-    await recordGuestAnswer(ctx, tx, {
+    return recordGuestAnswer(ctx, tx, {
       orgId: actor.orgId,
       guest: { id: actor.memberId, name: actor.name },
       conversationId,
@@ -143,5 +148,6 @@ export async function changeGuestConsent(
       who: actor,
     });
   });
+  if (changed) announceConsentChange(ctx, { orgId: actor.orgId, conversationId, subjectId: actor.memberId });
   return readGuestConsent(ctx.db, actor);
 }

@@ -1,4 +1,6 @@
 /** What other features use from archive consent: the join page's notice and answer, the send gate, the routes. */
+
+export { announceConsentChange, CONSENT_EVENT } from './consent-events.js';
 export { registerConsentGate } from './consent-gate.js';
 export {
   assertNoticeVersion,

@@ -13,7 +13,12 @@ import type { Database } from '../../../platform/db/schema.js';
 import { invalid } from '../../../platform/errors.js';
 import { pinyinKeys } from '../../../platform/text/pinyin.js';
 import { recordAudit } from '../../audit/record.js';
-import { assertNoticeVersion, guestNoticeFor, recordGuestAnswer } from '../../compliance/consent/index.js';
+import {
+  announceConsentChange,
+  assertNoticeVersion,
+  guestNoticeFor,
+  recordGuestAnswer,
+} from '../../compliance/consent/index.js';
 import { newMemberRow } from '../../directory/member-row.js';
 import { openSession } from '../../identity/index.js';
 import { admitWithInvite, publishEvents } from '../../messaging/index.js';
@@ -109,8 +114,10 @@ export async function joinAsGuest(
     const guest = await guestFor(ctx, tx, found, email, name);
     const admission = await admitWithInvite(ctx, tx, found.invite, { id: guest.id, name }, 'guest_invite');
     const session = await openSession(ctx, tx, { orgId: found.invite.org_id, memberId: guest.id }, meta);
-    if (notice && input.consent) {
-      await recordGuestAnswer(ctx, tx, {
+    const answered =
+      notice !== null &&
+      input.consent !== undefined &&
+      (await recordGuestAnswer(ctx, tx, {
         orgId: found.invite.org_id,
         guest: { id: guest.id, name },
         conversationId: found.conversation.id,
@@ -118,8 +125,7 @@ export async function joinAsGuest(
         notice,
         via: 'join',
         who: { kind: 'anonymous', memberId: guest.id, name, meta },
-      });
-    }
+      }));
     if (admission.events.length > 0) {
       await recordAudit(ctx, tx, {
         orgId: found.invite.org_id,
@@ -129,9 +135,13 @@ export async function joinAsGuest(
         after: { guestId: guest.id, name, email, inviteId: found.invite.id, firstTime: guest.created },
       });
     }
-    return { guestId: guest.id, session, events: admission.events };
+    return { guestId: guest.id, session, events: admission.events, answered };
   });
   publishEvents(ctx, result.events);
+  if (result.answered) {
+    const change = { orgId: found.invite.org_id, conversationId: found.conversation.id, subjectId: result.guestId };
+    announceConsentChange(ctx, change);
+  }
   return {
     token: result.session.token,
     expiresAt: result.session.expiresAt,
