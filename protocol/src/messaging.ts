@@ -1,4 +1,5 @@
 /** Conversation kinds, limits and the realtime protocol shared by server and clients. */
+import type { NotificationItem } from './notifications.js';
 import type { SensitiveAction } from './sensitive.js';
 
 export const CONVERSATION_KINDS = ['direct', 'group', 'external'] as const;
@@ -72,6 +73,8 @@ export type ServerFrame =
   | { type: 'alert'; alert: SensitiveAlertNotice }
   /** An external participant of the conversation agreed to or declined the archive notice. */
   | { type: 'consent'; conversationId: string; subjectId: string }
+  /** A new notification for this member (a reminder, customers handed over, …). */
+  | { type: 'notification'; notification: NotificationItem }
   | { type: 'error'; code: string; message: string };
 
 /**

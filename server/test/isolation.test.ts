@@ -17,7 +17,11 @@ type Operation = { method: string; path: string };
 const MARKER = '机密客户甲';
 
 /** A well-formed body for each write route, so the sweep reaches the handler, not validation. */
+/** A notification of the victim's, stored with a fixed id so the read route is swept with it. */
+const NOTIFICATION_A = '00000000-0000-4000-8000-00000000a001';
+
 const BODIES: Record<string, unknown> = {
+  'POST /api/v1/notifications/read': { ids: [NOTIFICATION_A] },
   'PATCH /api/v1/departments/{id}': { name: '改名部门' },
   'PATCH /api/v1/members/{id}': { title: '改名' },
   'PATCH /api/v1/roles/{id}': { description: '改' },
@@ -185,6 +189,20 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, tags: [MARKER] },
     });
     expect(tagGroupA.statusCode, tagGroupA.body).toBe(200);
+    await ctx.db
+      .insertInto('notifications')
+      .values({
+        id: NOTIFICATION_A,
+        org_id: orgA.orgId,
+        member_id: victim.id,
+        kind: 'follow_up_due',
+        data: JSON.stringify({ customerName: MARKER }),
+        link: null,
+        dedupe_key: 'sweep',
+        created_at: ctx.clock.now().toISOString(),
+        read_at: null,
+      })
+      .execute();
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -347,6 +365,12 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', idsOfA['customer-transfers'] as string)
       .executeTakeFirstOrThrow();
     expect(transfer.status).toBe('waiting');
+    const notification = await server.ctx.db
+      .selectFrom('notifications')
+      .select('read_at')
+      .where('id', '=', NOTIFICATION_A)
+      .executeTakeFirstOrThrow();
+    expect(notification.read_at).toBeNull();
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')

@@ -10,6 +10,7 @@ import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
 import { messagingRoutes } from '../features/messaging/routes.js';
+import { notificationRoutes } from '../features/notifications/index.js';
 import { offboardingRoutes } from '../features/offboarding/index.js';
 import { orgRoutes } from '../features/org/routes.js';
 import { rolesRoutes } from '../features/roles/routes.js';
@@ -32,4 +33,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   consentRoutes,
   customerFeatureRoutes,
   offboardingRoutes,
+  notificationRoutes,
 ];

@@ -3,14 +3,20 @@
  * the sockets get them in the order the bus brought them; each socket's stream then restores seq
  * order and fills gaps from the log. Also receipts, typing, presence, and closing the sockets of
  * members who lose access, new sensitive-content alerts to the auditors who may see them, and
- * external participants' consent changes to their groups.
+ * external participants' consent changes to their groups, and members' notifications.
  */
-import { CONVERSATION_EVENT_TYPES, type ConversationEvent, type SensitiveAlertNotice } from '@concord/protocol';
+import {
+  CONVERSATION_EVENT_TYPES,
+  type ConversationEvent,
+  type NotificationItem,
+  type SensitiveAlertNotice,
+} from '@concord/protocol';
 import type { Ctx } from '../app/context.js';
 import { reachCovers, reachOf } from '../authz/may.js';
 import { CONSENT_EVENT } from '../features/compliance/consent/index.js';
 import { ALERT_EVENT } from '../features/compliance/sensitive/index.js';
 import { memberIdsOf } from '../features/messaging/index.js';
+import { NOTIFICATION_EVENT } from '../features/notifications/index.js';
 import type { DomainEvent } from '../platform/bus.js';
 import { CLOSE, conversationEventOf, frameText, memberIdsNamedBy } from './frames.js';
 import { credentialIsLive, presenceWatchersOf } from './queries.js';
@@ -129,6 +135,14 @@ export function subscribeFanOut(ctx: Ctx, registry: ConnectionRegistry): () => v
     sendTo(e.orgId, await membersOf(e.orgId, conversationId), text, subjectId);
   };
 
+  // A member's new notification goes to their own consoles only.
+  const onNotification = (e: DomainEvent) => {
+    const memberId = str(e.data.memberId);
+    const notification = e.data.notification as NotificationItem | undefined;
+    if (!memberId || !notification || registry.memberCount === 0) return;
+    sendTo(e.orgId, [memberId], frameText({ type: 'notification', notification }));
+  };
+
   // Disabling or removing a member cuts their sockets at once; a revoked session cuts its own.
   const onAccessLost = (e: DomainEvent) => {
     const memberId = str(e.data.memberId);
@@ -152,6 +166,7 @@ export function subscribeFanOut(ctx: Ctx, registry: ConnectionRegistry): () => v
     ctx.bus.on(PRESENCE_EVENT, onPresence),
     ctx.bus.on(ALERT_EVENT, onAlert),
     ctx.bus.on(CONSENT_EVENT, onConsent),
+    ctx.bus.on(NOTIFICATION_EVENT, onNotification),
     ctx.bus.on('member.disabled', onAccessLost),
     ctx.bus.on('member.departed', onAccessLost),
     ctx.bus.on('session.revoked', onCredentialRevoked),

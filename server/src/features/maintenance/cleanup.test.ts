@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, sessionFor, type TestOrg } from '../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { STORE_KINDS } from '../../../test/stores.js';
-import { CLEANUP_JOB, scheduleCleanup } from './cleanup.js';
+import { CLEANUP_JOB, cleanupExpiredRecords, scheduleCleanup } from './cleanup.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -66,6 +66,36 @@ describe.each(STORE_KINDS)('maintenance clean-up on %s', (kind) => {
     const failures = (await server.ctx.db.selectFrom('auth_failures').select('id').execute()).map((f) => f.id);
     expect(failures).toContain(recentFailure);
     expect(failures).not.toContain(oldFailure);
+  });
+
+  it('deletes notifications read over 90 days ago or created over a year ago, keeping the rest', async () => {
+    const note = async (createdDaysAgo: number, readDaysAgo: number | null) => {
+      const id = server.ctx.ids.next();
+      await server.ctx.db
+        .insertInto('notifications')
+        .values({
+          id,
+          org_id: org.orgId,
+          member_id: org.ownerId,
+          kind: 'follow_up_due',
+          data: '{}',
+          link: null,
+          dedupe_key: id,
+          created_at: daysAgo(createdDaysAgo),
+          read_at: readDaysAgo === null ? null : daysAgo(readDaysAgo),
+        })
+        .execute();
+      return id;
+    };
+    const readLongAgo = await note(120, 91);
+    const readRecently = await note(120, 89);
+    const unreadOld = await note(200, null);
+    const unreadAncient = await note(366, null);
+    expect((await cleanupExpiredRecords(server.ctx)).notifications).toBe(2);
+    const kept = (await server.ctx.db.selectFrom('notifications').select('id').execute()).map((n) => n.id);
+    expect(kept).toEqual(expect.arrayContaining([readRecently, unreadOld]));
+    expect(kept).not.toContain(readLongAgo);
+    expect(kept).not.toContain(unreadAncient);
   });
 
   it('queues itself for the next day, one run at a time', async () => {

@@ -1,6 +1,7 @@
 /**
  * The daily clean-up: drops sessions that ended (expired or revoked) more than 30 days ago and
- * sign-in failures too old to count towards a lockout, then schedules itself for the next day.
+ * sign-in failures too old to count towards a lockout, notifications read over 90 days ago (or
+ * unread for a year), then schedules itself for the next day.
  */
 import type { Ctx } from '../../app/context.js';
 import { ensureJobQueued } from '../../platform/jobs/queue.js';
@@ -11,7 +12,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Ended sessions stay this long so "signed out / expired" remains visible in session lists. */
 export const ENDED_SESSION_RETENTION_MS = 30 * DAY_MS;
 
-export type CleanupResult = { sessions: number; authFailures: number };
+/** A read notification has served its purpose; an unread one is kept longer in case it is looked for. */
+export const READ_NOTIFICATION_RETENTION_MS = 90 * DAY_MS;
+export const UNREAD_NOTIFICATION_RETENTION_MS = 365 * DAY_MS;
+
+export type CleanupResult = { sessions: number; authFailures: number; notifications: number };
 
 /** Deletes what the retention rules allow; returns how many rows went. */
 export async function cleanupExpiredRecords(ctx: Ctx): Promise<CleanupResult> {
@@ -26,7 +31,17 @@ export async function cleanupExpiredRecords(ctx: Ctx): Promise<CleanupResult> {
     .where((w) => w.or([w('expires_at', '<', sessionCutoff), w('revoked_at', '<', sessionCutoff)]))
     .executeTakeFirst();
   const failures = await ctx.db.deleteFrom('auth_failures').where('at', '<', failureCutoff).executeTakeFirst();
-  return { sessions: Number(sessions.numDeletedRows), authFailures: Number(failures.numDeletedRows) };
+  const readCutoff = new Date(now - READ_NOTIFICATION_RETENTION_MS).toISOString();
+  const unreadCutoff = new Date(now - UNREAD_NOTIFICATION_RETENTION_MS).toISOString();
+  const notifications = await ctx.db
+    .deleteFrom('notifications')
+    .where((w) => w.or([w('read_at', '<', readCutoff), w('created_at', '<', unreadCutoff)]))
+    .executeTakeFirst();
+  return {
+    sessions: Number(sessions.numDeletedRows),
+    authFailures: Number(failures.numDeletedRows),
+    notifications: Number(notifications.numDeletedRows),
+  };
 }
 
 /** Makes sure exactly one clean-up is pending; `after` is the job asking for its successor. */

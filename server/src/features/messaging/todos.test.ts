@@ -111,6 +111,15 @@ describe.each(STORE_KINDS)('to-dos from messages on %s', (kind) => {
     expect(reminders).toHaveLength(1);
     stop();
     await f.refreshSessions();
+    // The reminder reaches the assignee as a notification that leads to the conversation.
+    const inbox = await f.server.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: f.alice.h });
+    expect(inbox.json().items).toContainEqual(
+      expect.objectContaining({
+        kind: 'todo_due',
+        data: { conversationId: id, excerpt: '周三前提交预算', dueAt },
+        link: `/messages/${id}`,
+      }),
+    );
   });
 
   it('sends no reminder for a to-do done before its reminder time', async () => {

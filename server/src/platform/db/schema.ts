@@ -321,6 +321,19 @@ export type AttachmentTable = {
   created_at: string;
 };
 
+/** A member's notification (migration 0017); `data` is JSON of protocol's NotificationData. */
+export type NotificationTable = {
+  id: string;
+  org_id: string;
+  member_id: string;
+  kind: string;
+  data: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+};
+
 export type Database = CustomerTables &
   ComplianceTables & {
     orgs: OrgTable;
@@ -348,5 +361,6 @@ export type Database = CustomerTables &
     announcement_confirmations: AnnouncementConfirmationTable;
     todos: TodoTable;
     bookmarks: BookmarkTable;
+    notifications: NotificationTable;
     kysely_migration?: { name: Generated<string> };
   };

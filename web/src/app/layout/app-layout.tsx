@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useUnreadTotal } from '../../features/messages/api';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { useNewAlertCount } from '../../features/sensitive/api';
 import { LiveAlerts } from '../../features/sensitive/live-alerts';
 import { api } from '../../lib/api/client';
@@ -174,6 +175,7 @@ export function AppLayout() {
             </Typography.Text>
           </div>
           <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <NotificationBell />
             <Dropdown
               menu={{
                 selectedKeys: [i18n.language],

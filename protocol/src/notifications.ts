@@ -1,0 +1,31 @@
+/**
+ * A member's notifications: reminders and changes addressed to them, listed by the API and
+ * pushed over the socket. The server stores facts (kind + data); each client words them in the
+ * member's language, so one notification reads right in Chinese and in English.
+ */
+export const NOTIFICATION_KINDS = ['todo_due', 'follow_up_due', 'customers_received', 'transfer_declined'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type NotificationData = {
+  /** todo_due: the to-do's conversation and the start of its message. */
+  conversationId?: string;
+  excerpt?: string;
+  dueAt?: string | null;
+  /** follow_up_due, transfer_declined: the customer. */
+  customerId?: string;
+  customerName?: string;
+  nextAt?: string;
+  /** customers_received: how many customers, and the first few names. */
+  count?: number;
+  names?: string[];
+};
+
+export type NotificationItem = {
+  id: string;
+  kind: NotificationKind;
+  data: NotificationData;
+  /** Where the notification leads in the console, e.g. `/customers/…`. */
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+};

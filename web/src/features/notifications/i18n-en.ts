@@ -1,0 +1,18 @@
+import type { Messages } from '../../app/i18n/messages';
+import type { zhCN } from './i18n-zh-cn';
+
+export const en: Messages<typeof zhCN> = {
+  bell: 'Notifications',
+  title: 'Notifications',
+  markAllRead: 'Mark all read',
+  empty: 'No notifications',
+  unread: '{{count}} unread notifications',
+  newNotification: 'New notification',
+  kinds: {
+    todoDue: 'To-do due soon: {{excerpt}}',
+    followUpDue: 'Time to follow up with {{customer}}',
+    customersReceived: '{{count}} customers are now yours: {{names}}',
+    customersReceivedMore: '{{count}} customers are now yours: {{names}} and more',
+    transferDeclined: '{{customer}} declined the transfer and stays with their current owner',
+  },
+};

@@ -1,0 +1,39 @@
+import type { NotificationItem } from '@concord/protocol';
+import { describe, expect, it } from 'vitest';
+import { notificationText } from './notification-text';
+
+const item = (over: Partial<NotificationItem>): NotificationItem => ({
+  id: 'n1',
+  kind: 'follow_up_due',
+  data: {},
+  link: null,
+  createdAt: '2026-12-04T08:00:00.000Z',
+  readAt: null,
+  ...over,
+});
+
+describe('notification text', () => {
+  it('names the customer of a follow-up or a declined transfer, and the to-do’s message', () => {
+    expect(notificationText(item({ data: { customerName: '王总' } }))).toEqual({
+      key: 'followUpDue',
+      values: { customer: '王总' },
+    });
+    expect(notificationText(item({ kind: 'transfer_declined', data: { customerName: '李四' } })).key).toBe(
+      'transferDeclined',
+    );
+    expect(notificationText(item({ kind: 'todo_due', data: { excerpt: '周三前提交预算' } }))).toEqual({
+      key: 'todoDue',
+      values: { excerpt: '周三前提交预算' },
+    });
+  });
+
+  it('lists received customers, saying when there are more than the names shown', () => {
+    const few = item({ kind: 'customers_received', data: { count: 2, names: ['张三', '李四'] } });
+    expect(notificationText(few)).toEqual({ key: 'customersReceived', values: { count: 2, names: '张三、李四' } });
+    const many = item({ kind: 'customers_received', data: { count: 5, names: ['A', 'B', 'C'] } });
+    expect(notificationText(many, ', ')).toEqual({
+      key: 'customersReceivedMore',
+      values: { count: 5, names: 'A, B, C' },
+    });
+  });
+});
