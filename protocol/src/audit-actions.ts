@@ -74,6 +74,9 @@ export const AUDIT_ACTIONS = [
   'member.offboarded',
   'archive.notice_accepted',
   'archive.consent_changed',
+  'customer_group.flagged',
+  'customer_group.unflagged',
+  'customer_group.auto_replies_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

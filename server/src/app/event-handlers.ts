@@ -2,6 +2,7 @@
 import { registerArchiveHandlers } from '../features/compliance/archive/archive-handlers.js';
 import { registerConsentGate } from '../features/compliance/consent/index.js';
 import { registerSensitiveContentCheck } from '../features/compliance/sensitive/index.js';
+import { registerCustomerGroupHandlers } from '../features/customer-groups/index.js';
 import { registerCustomerHandlers } from '../features/customers/index.js';
 import { registerMessagingHandlers } from '../features/messaging/index.js';
 import { registerNotificationHandlers } from '../features/notifications/index.js';
@@ -12,6 +13,7 @@ export function registerEventHandlers(ctx: Ctx): void {
   registerArchiveHandlers(ctx);
   registerCustomerHandlers(ctx);
   registerNotificationHandlers(ctx);
+  registerCustomerGroupHandlers(ctx);
   // Not an event reaction but start-up wiring of the same kind: compliance checks outgoing messages.
   // The consent gate goes first: a message it refuses raises no sensitive-content alert.
   registerConsentGate(ctx);

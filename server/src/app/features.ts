@@ -5,6 +5,7 @@ import { consentRoutes } from '../features/compliance/consent/index.js';
 import { retentionRoutes } from '../features/compliance/retention/routes.js';
 import { archiveSearchRoutes } from '../features/compliance/search/index.js';
 import { sensitiveRoutes } from '../features/compliance/sensitive/index.js';
+import { customerGroupRoutes } from '../features/customer-groups/index.js';
 import { customerFeatureRoutes } from '../features/customers/index.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
@@ -34,4 +35,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   customerFeatureRoutes,
   offboardingRoutes,
   notificationRoutes,
+  customerGroupRoutes,
 ];

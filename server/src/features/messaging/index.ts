@@ -15,4 +15,5 @@ export {
   type StoredRef,
 } from './outgoing-checks.js';
 export { ownedGroupCount } from './owned-groups.js';
+export { postSystemMessage } from './system-messages.js';
 export { runTodoReminder, TODO_REMINDER_JOB } from './todo-reminder.js';

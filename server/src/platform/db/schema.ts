@@ -334,6 +334,16 @@ export type NotificationTable = {
   read_at: string | null;
 };
 
+/** An external group flagged as a customer group (migration 0018); `auto_replies` is JSON. */
+export type CustomerGroupTable = {
+  conversation_id: string;
+  org_id: string;
+  auto_replies: string;
+  flagged_by: string | null;
+  flagged_at: string;
+  updated_at: string;
+};
+
 export type Database = CustomerTables &
   ComplianceTables & {
     orgs: OrgTable;
@@ -362,5 +372,6 @@ export type Database = CustomerTables &
     todos: TodoTable;
     bookmarks: BookmarkTable;
     notifications: NotificationTable;
+    customer_groups: CustomerGroupTable;
     kysely_migration?: { name: Generated<string> };
   };

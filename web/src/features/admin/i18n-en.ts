@@ -229,6 +229,11 @@ export const en: Messages<typeof zhCN> = {
       exported: 'Customers exported',
       handed_over: 'Departing member’s customers handed over',
     },
+    customer_group: {
+      flagged: 'Made a customer group',
+      unflagged: 'No longer a customer group',
+      auto_replies_changed: 'Customer group auto-replies changed',
+    },
     role: { created: 'Role created', updated: 'Role changed', deleted: 'Role deleted' },
     api_token: { created: 'API token created', revoked: 'API token revoked' },
     audit: { exported: 'Audit log exported' },

@@ -218,6 +218,11 @@ export const zhCN = {
       exported: '导出客户',
       handed_over: '离职继承客户',
     },
+    customer_group: {
+      flagged: '设为客户群',
+      unflagged: '取消客户群',
+      auto_replies_changed: '修改客户群自动回复',
+    },
     role: { created: '新建角色', updated: '修改角色', deleted: '删除角色' },
     api_token: { created: '创建 API 令牌', revoked: '吊销 API 令牌' },
     audit: { exported: '导出审计日志' },
