@@ -73,5 +73,5 @@ describe('notifications in a real browser', () => {
       .poll(() => page.getByTestId('notification-list').innerText(), { timeout: 10_000 })
       .toContain('Time to follow up with 提醒测试客户');
     await context.close();
-  });
+  }, 120_000);
 });

@@ -38,7 +38,8 @@ export async function startConsole(env: Record<string, string> = {}): Promise<Ru
   const port = await freePort();
   const server = startBuiltServer({ CONCORD_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${url}/healthz`, server, 15_000);
+  // Generous: the server may start while the rest of the suite keeps both cores busy.
+  await waitForHealth(`${url}/healthz`, server, 45_000);
   return {
     url,
     dataDir,

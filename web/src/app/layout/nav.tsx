@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CommentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HistoryOutlined,
@@ -40,6 +41,13 @@ export const NAV: NavItem[] = [
     path: '/customers',
     label: 'customers:nav.customers',
     icon: <TeamOutlined />,
+    permission: 'customer.serve',
+  },
+  {
+    key: 'customer-groups',
+    path: '/customers/groups',
+    label: 'customerGroups:nav',
+    icon: <CommentOutlined />,
     permission: 'customer.serve',
   },
   {

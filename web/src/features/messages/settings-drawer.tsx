@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../lib/api/error-text';
+import { CustomerGroupSwitch } from '../customer-groups/customer-group-switch';
 import {
   type ConversationDetail,
   dissolveConversation,
@@ -148,6 +149,7 @@ export function SettingsDrawer({
             onChange={(v) => void patch({ settings: { onlyAdminsInvite: v } })}
           />
         ) : null}
+        {c.kind === 'external' && manager && active ? <CustomerGroupSwitch conversationId={c.id} /> : null}
         <SwitchRow label={t('settings.pinned')} checked={c.pinned} onChange={(v) => void patch({ pinned: v })} />
         <SwitchRow label={t('settings.muted')} checked={c.muted} onChange={(v) => void patch({ muted: v })} />
       </Space>
