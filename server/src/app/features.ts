@@ -12,6 +12,7 @@ import { identityRoutes } from '../features/identity/routes.js';
 import { messagingRoutes } from '../features/messaging/routes.js';
 import { offboardingRoutes } from '../features/offboarding/index.js';
 import { orgRoutes } from '../features/org/routes.js';
+import { quickReplyRoutes } from '../features/quick-replies/index.js';
 import { rolesRoutes } from '../features/roles/routes.js';
 import { setupRoutes } from '../features/setup/routes.js';
 import type { FeatureRoutes } from '../http/app-type.js';
@@ -32,4 +33,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   consentRoutes,
   customerFeatureRoutes,
   offboardingRoutes,
+  quickReplyRoutes,
 ];
