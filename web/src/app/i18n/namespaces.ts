@@ -7,6 +7,7 @@ import { customersMessages } from '../../features/customers/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
 import { guestMessages } from '../../features/guest/i18n';
 import { messagesMessages } from '../../features/messages/i18n';
+import { quickRepliesMessages } from '../../features/quick-replies/i18n';
 import { retentionMessages } from '../../features/retention/i18n';
 import { sensitiveMessages } from '../../features/sensitive/i18n';
 import { commonMessages } from './common';
@@ -23,6 +24,7 @@ export const NAMESPACES = {
   customers: customersMessages,
   consent: consentMessages,
   retention: retentionMessages,
+  quickReplies: quickRepliesMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -11,6 +11,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  SnippetsOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -40,6 +41,13 @@ export const NAV: NavItem[] = [
     path: '/customers',
     label: 'customers:nav.customers',
     icon: <TeamOutlined />,
+    permission: 'customer.serve',
+  },
+  {
+    key: 'quick-replies',
+    path: '/quick-replies',
+    label: 'quickReplies:nav.quickReplies',
+    icon: <SnippetsOutlined />,
     permission: 'customer.serve',
   },
   {
