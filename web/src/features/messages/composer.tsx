@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
 import { isNoticeRequired } from '../archive-consent/consent-logic';
 import { askForArchiveNotice } from '../archive-consent/notice-requests';
-import type { QuickReply } from '../quick-replies/api';
+import { countQuickReplyUse, type QuickReply } from '../quick-replies/api';
 import { QuickReplyPicker } from '../quick-replies/quick-reply-picker';
 import { insertReply, slashQuery } from '../quick-replies/reply-logic';
 import { type ConversationDetail, editMessage, keys } from './api';
@@ -144,6 +144,7 @@ export function Composer({
   const pickReply = (reply: QuickReply) => {
     setText((current) => insertReply(current, reply.text));
     setPickerOpen(false);
+    countQuickReplyUse(queryClient, reply.id);
     input.current?.focus();
   };
 

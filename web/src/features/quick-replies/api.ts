@@ -52,6 +52,14 @@ export function useReplyCategories(enabled = true) {
 export const invalidateQuickReplies = (client: QueryClient) =>
   client.invalidateQueries({ queryKey: quickReplyKeys.all });
 
+/** Counts one use of an inserted reply; never holds up the message, a failure only leaves the count one short. */
+export function countQuickReplyUse(client: QueryClient, id: string): void {
+  void quickReplyApi
+    .use(id)
+    .then(() => invalidateQuickReplies(client))
+    .catch(() => undefined);
+}
+
 export const quickReplyApi = {
   create: (body: CreateQuickReplyBody) => unwrap(api.POST('/api/v1/quick-replies', { body })),
   update: (id: string, body: UpdateQuickReplyBody) =>

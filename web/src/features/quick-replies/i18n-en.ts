@@ -63,6 +63,6 @@ export const en: Messages<typeof zhCN> = {
     empty: 'No quick reply found',
     manage: 'Manage quick replies',
     uses: 'Used {{count}} times',
-    slashHint: 'Type / to search quick replies',
+    slashHint: 'Enter inserts the first one, Esc closes',
   },
 };

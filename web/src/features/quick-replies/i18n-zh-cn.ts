@@ -59,6 +59,6 @@ export const zhCN = {
     empty: '没有找到话术',
     manage: '管理话术库',
     uses: '已用 {{count}} 次',
-    slashHint: '输入 / 搜索话术',
+    slashHint: '按 Enter 插入第一条，Esc 关闭',
   },
 };

@@ -1,15 +1,15 @@
 /**
  * The composer's quick-reply button: a popover searching the replies the member can use (org-wide
- * and personal, most used first); picking one hands its text to the composer and counts the use.
+ * and personal, most used first); picking one hands it to the composer.
  * Opened by the button with its own search box, or by a `/` shortcut whose keyword the composer types.
+ * The composer counts the use, so both ways count.
  */
 import { SnippetsOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, Input, Popover, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { invalidateQuickReplies, type QuickReply, quickReplyApi, useQuickReplies } from './api';
+import { type QuickReply, useQuickReplies } from './api';
 
 const SHOWN = 20;
 
@@ -29,7 +29,6 @@ export function QuickReplyPicker({
   onFirstChange?: (reply: QuickReply | null) => void;
 }) {
   const { t } = useTranslation('quickReplies');
-  const client = useQueryClient();
   const [search, setSearch] = useState('');
   const q = (keyword ?? search).trim();
   const replies = useQuickReplies({ ...(q ? { q } : {}), limit: SHOWN }, open);
@@ -41,11 +40,6 @@ export function QuickReplyPicker({
   const pick = (reply: QuickReply) => {
     onPick(reply);
     setSearch('');
-    // Counting a use must not hold up the message; a failure only leaves the count one short.
-    void quickReplyApi
-      .use(reply.id)
-      .then(() => invalidateQuickReplies(client))
-      .catch(() => undefined);
   };
 
   const content = (
