@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'quick_reply.deleted',
   'quick_reply_category.changed',
   'quick_replies.imported',
+  'quick_replies.exported',
   'member.offboarded',
   'archive.notice_accepted',
   'archive.consent_changed',

@@ -10,6 +10,7 @@ import {
   recordQuickReplyUse,
   updateQuickReply,
 } from './commands/reply-commands.js';
+import { quickReplyFileRoutes } from './file-routes.js';
 import { getQuickReply, listCategories, listQuickReplies } from './queries.js';
 import {
   CategoryList,
@@ -26,6 +27,7 @@ const tags = ['quick replies'];
 const refusals = { ...errorResponses, 422: errorResponses[409] };
 
 export function quickReplyRoutes(app: App, ctx: Ctx): void {
+  quickReplyFileRoutes(app, ctx);
   app.get(
     '/api/v1/quick-replies',
     {

@@ -69,6 +69,18 @@ export const ListQuickRepliesQuery = Obj({
 });
 export type ListQuickRepliesInput = Static<typeof ListQuickRepliesQuery>;
 
+export const ExportQuickRepliesQuery = Obj({
+  format: Type.Optional(Literals(['csv', 'xlsx'] as const)),
+});
+export const ImportQuickRepliesResult = Type.Object({
+  total: Type.Integer(),
+  created: Type.Integer(),
+  categoriesCreated: Type.Integer(),
+  errors: Type.Array(
+    Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String(), message: Type.String() }),
+  ),
+});
+
 export const CreateQuickReplyBody = Obj({
   title: Name(TITLE_MAX),
   text: ReplyText,

@@ -238,7 +238,7 @@ export const en: Messages<typeof zhCN> = {
       deleted: 'Org quick reply deleted',
     },
     quick_reply_category: { changed: 'Org quick-reply category changed' },
-    quick_replies: { imported: 'Org quick replies imported' },
+    quick_replies: { imported: 'Org quick replies imported', exported: 'Org quick replies exported' },
     role: { created: 'Role created', updated: 'Role changed', deleted: 'Role deleted' },
     api_token: { created: 'API token created', revoked: 'API token revoked' },
     audit: { exported: 'Audit log exported' },

@@ -223,7 +223,7 @@ export const zhCN = {
     },
     quick_reply: { created: '新建企业话术', updated: '修改企业话术', deleted: '删除企业话术' },
     quick_reply_category: { changed: '修改企业话术分类' },
-    quick_replies: { imported: '导入企业话术' },
+    quick_replies: { imported: '导入企业话术', exported: '导出企业话术' },
     role: { created: '新建角色', updated: '修改角色', deleted: '删除角色' },
     api_token: { created: '创建 API 令牌', revoked: '吊销 API 令牌' },
     audit: { exported: '导出审计日志' },

@@ -6,6 +6,7 @@ import { can, useMe } from '../../app/auth/use-me';
 import { QueryState } from '../../components/page-state';
 import { useReplyCategories } from './api';
 import { CategoryPanel } from './category-panel';
+import { FileActions } from './file-actions';
 import { ReplyTable } from './reply-table';
 
 export function QuickRepliesPage() {
@@ -15,9 +16,12 @@ export function QuickRepliesPage() {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <Card size="small">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('page.title')}
-      </Typography.Title>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
+          {t('page.title')}
+        </Typography.Title>
+        {manage ? <FileActions /> : null}
+      </div>
       <Typography.Paragraph type="secondary">{t('page.subtitle')}</Typography.Paragraph>
       {manage ? null : <Alert type="info" showIcon title={t('page.readOnly')} style={{ marginBottom: 12 }} />}
       <QueryState query={categories}>
