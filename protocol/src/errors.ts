@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'content_blocked',
   'archive_notice_required',
   'archive_consent_declined',
+  'category_not_empty',
   'internal',
 ] as const;
 
@@ -32,6 +33,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   totp_setup_required: 403,
   not_found: 404,
   conflict: 409,
+  category_not_empty: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   limit_exceeded: 422,

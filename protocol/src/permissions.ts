@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'customer.manage',
   'customer.view_contact',
   'customer.delete',
+  'quick_reply.manage',
   'archive.view',
   'archive.manage',
 ] as const;

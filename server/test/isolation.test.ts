@@ -50,6 +50,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/customers/{id}/follow-ups': { kind: 'call', content: '越权' },
   'PATCH /api/v1/tag-groups/{id}': { name: '越权' },
   'POST /api/v1/tag-groups/{id}/tags': { name: '越权' },
+  'PATCH /api/v1/quick-replies/{id}': { text: '越权' },
+  'PATCH /api/v1/quick-reply-categories/{id}': { name: '越权' },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -203,6 +205,21 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
         read_at: null,
       })
       .execute();
+    // An org-wide quick-reply category and a personal reply of the victim, both named with the marker.
+    const replyCategoryA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/quick-reply-categories',
+      headers: ownerA,
+      payload: { name: MARKER, scope: 'org' },
+    });
+    expect(replyCategoryA.statusCode, replyCategoryA.body).toBe(200);
+    const quickReplyA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/quick-replies',
+      headers: { authorization: victimSession.authorization },
+      payload: { title: MARKER, text: MARKER, scope: 'personal' },
+    });
+    expect(quickReplyA.statusCode, quickReplyA.body).toBe(201);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -215,6 +232,8 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       customers: (customerA.json() as { id: string }).id,
       'customer-transfers': (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
       'tag-groups': (tagGroupA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
+      'quick-reply-categories': (replyCategoryA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
+      'quick-replies': (quickReplyA.json() as { id: string }).id,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
@@ -371,6 +390,22 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', NOTIFICATION_A)
       .executeTakeFirstOrThrow();
     expect(notification.read_at).toBeNull();
+    const quickReply = await server.ctx.db
+      .selectFrom('quick_replies')
+      .select(['title', 'body', 'use_count'])
+      .where('id', '=', idsOfA['quick-replies'] as string)
+      .executeTakeFirstOrThrow();
+    expect({ ...quickReply, use_count: Number(quickReply.use_count) }).toEqual({
+      title: MARKER,
+      body: MARKER,
+      use_count: 0,
+    });
+    const replyCategory = await server.ctx.db
+      .selectFrom('quick_reply_categories')
+      .select('name')
+      .where('id', '=', idsOfA['quick-reply-categories'] as string)
+      .executeTakeFirstOrThrow();
+    expect(replyCategory.name).toBe(MARKER);
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')

@@ -14,6 +14,7 @@ import { messagingRoutes } from '../features/messaging/routes.js';
 import { notificationRoutes } from '../features/notifications/index.js';
 import { offboardingRoutes } from '../features/offboarding/index.js';
 import { orgRoutes } from '../features/org/routes.js';
+import { quickReplyRoutes } from '../features/quick-replies/index.js';
 import { rolesRoutes } from '../features/roles/routes.js';
 import { setupRoutes } from '../features/setup/routes.js';
 import type { FeatureRoutes } from '../http/app-type.js';
@@ -36,4 +37,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   offboardingRoutes,
   notificationRoutes,
   customerGroupRoutes,
+  quickReplyRoutes,
 ];

@@ -22,6 +22,7 @@ import { MemberDetailPage } from '../features/directory/member-detail-page';
 import { JoinPage } from '../features/guest/join-page';
 import { MessagesPage } from '../features/messages/messages-page';
 import { RealtimeProvider } from '../features/messages/realtime-context';
+import { QuickRepliesPage } from '../features/quick-replies/quick-replies-page';
 import { RetentionPage } from '../features/retention/retention-page';
 import { AlertsPage } from '../features/sensitive/alerts-page';
 import { CompliancePage } from '../features/sensitive/compliance-page';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'customers/groups', element: <CustomerGroupsPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'archive', element: <ArchiveSearchPage /> },
+      { path: 'quick-replies', element: <QuickRepliesPage /> },
       { path: 'admin/roles', element: <RolesPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
       { path: 'admin/org', element: <OrgSettingsPage /> },

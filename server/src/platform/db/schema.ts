@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { ComplianceTables } from './compliance-tables.js';
 import type { CustomerTables } from './customer-tables.js';
+import type { QuickReplyTables } from './quick-reply-tables.js';
 
 export type {
   ArchiveCheckpointTable,
@@ -345,6 +346,7 @@ export type CustomerGroupTable = {
 };
 
 export type Database = CustomerTables &
+  QuickReplyTables &
   ComplianceTables & {
     orgs: OrgTable;
     departments: DepartmentTable;

@@ -9,6 +9,7 @@ import { directoryMessages } from '../../features/directory/i18n';
 import { guestMessages } from '../../features/guest/i18n';
 import { messagesMessages } from '../../features/messages/i18n';
 import { notificationsMessages } from '../../features/notifications/i18n';
+import { quickRepliesMessages } from '../../features/quick-replies/i18n';
 import { retentionMessages } from '../../features/retention/i18n';
 import { sensitiveMessages } from '../../features/sensitive/i18n';
 import { commonMessages } from './common';
@@ -27,6 +28,7 @@ export const NAMESPACES = {
   retention: retentionMessages,
   notifications: notificationsMessages,
   customerGroups: customerGroupsMessages,
+  quickReplies: quickRepliesMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

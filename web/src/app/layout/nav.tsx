@@ -12,6 +12,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  SnippetsOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -48,6 +49,13 @@ export const NAV: NavItem[] = [
     path: '/customers/groups',
     label: 'customerGroups:nav',
     icon: <CommentOutlined />,
+    permission: 'customer.serve',
+  },
+  {
+    key: 'quick-replies',
+    path: '/quick-replies',
+    label: 'quickReplies:nav.quickReplies',
+    icon: <SnippetsOutlined />,
     permission: 'customer.serve',
   },
   {

@@ -51,6 +51,9 @@ export const en: Messages<typeof zhCN> = {
       view_contact: { name: 'View customer contacts', desc: 'See customers’ phone numbers and email addresses' },
       delete: { name: 'Delete customers', desc: 'Delete and merge customers (restorable for 30 days)' },
     },
+    quick_reply: {
+      manage: { name: 'Manage org quick replies', desc: 'Add, edit and delete the org’s quick replies and categories' },
+    },
   },
   scope: {
     self: { name: 'Own data only', desc: 'Only data about the member themselves' },
@@ -234,6 +237,13 @@ export const en: Messages<typeof zhCN> = {
       unflagged: 'No longer a customer group',
       auto_replies_changed: 'Customer group auto-replies changed',
     },
+    quick_reply: {
+      created: 'Org quick reply added',
+      updated: 'Org quick reply changed',
+      deleted: 'Org quick reply deleted',
+    },
+    quick_reply_category: { changed: 'Org quick-reply category changed' },
+    quick_replies: { imported: 'Org quick replies imported', exported: 'Org quick replies exported' },
     role: { created: 'Role created', updated: 'Role changed', deleted: 'Role deleted' },
     api_token: { created: 'API token created', revoked: 'API token revoked' },
     audit: { exported: 'Audit log exported' },

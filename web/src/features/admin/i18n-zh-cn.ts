@@ -45,6 +45,9 @@ export const zhCN = {
       view_contact: { name: '查看客户联系方式', desc: '查看客户的手机号、邮箱等联系方式' },
       delete: { name: '删除客户', desc: '删除和合并客户（删除后 30 天内可恢复）' },
     },
+    quick_reply: {
+      manage: { name: '管理企业话术', desc: '新建、修改和删除企业话术库中的话术和分类' },
+    },
   },
   scope: {
     self: { name: '仅本人', desc: '只能查看和操作与本人相关的数据' },
@@ -223,6 +226,9 @@ export const zhCN = {
       unflagged: '取消客户群',
       auto_replies_changed: '修改客户群自动回复',
     },
+    quick_reply: { created: '新建企业话术', updated: '修改企业话术', deleted: '删除企业话术' },
+    quick_reply_category: { changed: '修改企业话术分类' },
+    quick_replies: { imported: '导入企业话术', exported: '导出企业话术' },
     role: { created: '新建角色', updated: '修改角色', deleted: '删除角色' },
     api_token: { created: '创建 API 令牌', revoked: '吊销 API 令牌' },
     audit: { exported: '导出审计日志' },

@@ -14,7 +14,14 @@ export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
   { area: 'compliance', permissions: ['audit.view', 'data.export', 'archive.view', 'archive.manage'] },
   {
     area: 'customer',
-    permissions: ['customer.serve', 'customer.view', 'customer.manage', 'customer.view_contact', 'customer.delete'],
+    permissions: [
+      'customer.serve',
+      'customer.view',
+      'customer.manage',
+      'customer.view_contact',
+      'customer.delete',
+      'quick_reply.manage',
+    ],
   },
 ];
 

@@ -1,6 +1,7 @@
 /**
  * The input box: Enter sends, Shift+Enter breaks the line, @ lists members, reply preview above;
- * images and files from the buttons or pasted; editing one's own message in place of a new one.
+ * images and files from the buttons or pasted; editing one's own message in place of a new one;
+ * quick replies from their button or by typing `/` and a keyword into an empty box.
  */
 import { CloseOutlined, EditOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design/icons';
 import { MESSAGING_LIMITS } from '@concord/protocol';
@@ -11,6 +12,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
 import { isNoticeRequired } from '../archive-consent/consent-logic';
 import { askForArchiveNotice } from '../archive-consent/notice-requests';
+import { countQuickReplyUse, type QuickReply } from '../quick-replies/api';
+import { QuickReplyPicker } from '../quick-replies/quick-reply-picker';
+import { insertReply, slashQuery } from '../quick-replies/reply-logic';
 import { type ConversationDetail, editMessage, keys } from './api';
 import { filesOf, pastedFiles } from './attachments';
 import { ALL_ID, activeMentionQuery, type PickedMention, resolveMentions } from './mentions';
@@ -55,6 +59,12 @@ export function Composer({
   const imageInput = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const lastTyping = useRef(0);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  // The `/` text the member closed the list on, so it stays closed until they type on.
+  const [slashDismissed, setSlashDismissed] = useState<string | null>(null);
+  const firstReply = useRef<QuickReply | null>(null);
+  const slash = editing ? null : slashQuery(text);
+  const slashOpen = slash !== null && text !== slashDismissed;
   const manager = conversation.myRole === 'owner' || conversation.myRole === 'admin';
   const allLabel = t('composer.all');
 
@@ -131,6 +141,13 @@ export function Composer({
     onCancelReply();
   };
 
+  const pickReply = (reply: QuickReply) => {
+    setText((current) => insertReply(current, reply.text));
+    setPickerOpen(false);
+    countQuickReplyUse(queryClient, reply.id);
+    input.current?.focus();
+  };
+
   const pickFiles = (list: FileList | null, el: HTMLInputElement | null) => {
     const files = filesOf({ files: list });
     if (files.length > 0) sendFiles(conversation.id, files);
@@ -196,6 +213,18 @@ export function Composer({
             data-testid="file-input"
             onChange={(e) => pickFiles(e.currentTarget.files, e.currentTarget)}
           />
+          <QuickReplyPicker
+            open={pickerOpen || slashOpen}
+            keyword={slashOpen ? slash : null}
+            onOpenChange={(open) => {
+              setPickerOpen(open && !slashOpen);
+              if (!open && slashOpen) setSlashDismissed(text);
+            }}
+            onPick={pickReply}
+            onFirstChange={(reply) => {
+              firstReply.current = reply;
+            }}
+          />
         </div>
       )}
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
@@ -231,7 +260,18 @@ export function Composer({
               onCancelEdit();
               return;
             }
+            if (e.key === 'Escape' && slashOpen) {
+              e.preventDefault();
+              setSlashDismissed(text);
+              return;
+            }
             if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+            // During a `/` shortcut, Enter inserts the first quick reply found instead of sending.
+            if (slashOpen && firstReply.current) {
+              e.preventDefault();
+              pickReply(firstReply.current);
+              return;
+            }
             const el = e.currentTarget;
             // While the @ list is open, Enter picks a member instead of sending.
             const query = activeMentionQuery(el.value, el.selectionStart ?? el.value.length);
