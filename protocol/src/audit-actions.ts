@@ -74,6 +74,9 @@ export const AUDIT_ACTIONS = [
   'member.offboarded',
   'archive.notice_accepted',
   'archive.consent_changed',
+  'contact_link.created',
+  'contact_link.updated',
+  'contact_link.deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -46,6 +46,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/customers/{id}/follow-ups': { kind: 'call', content: '越权' },
   'PATCH /api/v1/tag-groups/{id}': { name: '越权' },
   'POST /api/v1/tag-groups/{id}/tags': { name: '越权' },
+  'PATCH /api/v1/contact-links/{id}': { name: '越权' },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -185,6 +186,14 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, tags: [MARKER] },
     });
     expect(tagGroupA.statusCode, tagGroupA.body).toBe(200);
+    // A contact-me link of the victim, named with the marker.
+    const linkA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/contact-links',
+      headers: { authorization: victimSession.authorization },
+      payload: { name: MARKER, welcomeMessage: MARKER },
+    });
+    expect(linkA.statusCode, linkA.body).toBe(201);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -197,6 +206,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       customers: (customerA.json() as { id: string }).id,
       'customer-transfers': (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
       'tag-groups': (tagGroupA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
+      'contact-links': (linkA.json() as { id: string }).id,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
@@ -347,6 +357,12 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', idsOfA['customer-transfers'] as string)
       .executeTakeFirstOrThrow();
     expect(transfer.status).toBe('waiting');
+    const link = await server.ctx.db
+      .selectFrom('contact_links')
+      .select(['name', 'deleted_at'])
+      .where('id', '=', idsOfA['contact-links'] as string)
+      .executeTakeFirstOrThrow();
+    expect(link).toEqual({ name: MARKER, deleted_at: null });
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')
@@ -383,6 +399,9 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/invites/{code}',
   '/api/v1/invites/{code}/email-code',
   '/api/v1/invites/{code}/guest-join',
+  '/api/v1/contact/{code}',
+  '/api/v1/contact/{code}/email-code',
+  '/api/v1/contact/{code}/join',
 ]);
 
 /** What a guest may do: read and write in their group, files, receipts, leave, sign out, answer the archive notice. */

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { ComplianceTables } from './compliance-tables.js';
+import type { ContactLinkTables } from './contact-link-tables.js';
 import type { CustomerTables } from './customer-tables.js';
 
 export type {
@@ -322,6 +323,7 @@ export type AttachmentTable = {
 };
 
 export type Database = CustomerTables &
+  ContactLinkTables &
   ComplianceTables & {
     orgs: OrgTable;
     departments: DepartmentTable;

@@ -11,7 +11,7 @@ export const en: Messages<typeof zhCN> = {
   title: 'Customers',
   separator: ', ',
   gender: { unknown: 'Unknown', male: 'Male', female: 'Female' },
-  source: { manual: 'Added by hand', import: 'Imported', link: 'Contact-me link' },
+  source: { manual: 'Added by hand', import: 'Imported', contact_link: 'Contact-me link' },
   stageKind: { open: 'Open', won: 'Won', lost: 'Lost' },
   field: {
     name: 'Name',

@@ -9,7 +9,7 @@ export const zhCN = {
   title: '客户',
   separator: '、',
   gender: { unknown: '未知', male: '男', female: '女' },
-  source: { manual: '手动录入', import: '批量导入', link: '联系我链接' },
+  source: { manual: '手动录入', import: '批量导入', contact_link: '联系我链接' },
   stageKind: { open: '进行中', won: '成交', lost: '流失' },
   field: {
     name: '姓名',
