@@ -205,6 +205,8 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       alerts: alertA.id,
       customers: (customerA.json() as { id: string }).id,
       'customer-transfers': (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
+      // The customer's own decline (under a guest session) names the same transfer.
+      transfers: (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
       'tag-groups': (tagGroupA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       'contact-links': (linkA.json() as { id: string }).id,
       conversations: conversationA,
@@ -423,6 +425,8 @@ const GUEST_ROUTES = new Set([
   'POST /api/v1/conversations/{id}/announcement/confirm',
   'GET /api/v1/guest/consent',
   'POST /api/v1/guest/consent',
+  'GET /api/v1/guest/transfers',
+  'POST /api/v1/guest/transfers/{id}/decline',
 ]);
 
 async function countAudit(server: TestServer, orgId: string): Promise<number> {

@@ -2,6 +2,7 @@
 import type { FeatureRoutes } from '../../http/app-type.js';
 import { bulkRoutes } from './bulk-routes.js';
 import { contactLinkRoutes } from './contact-links/link-routes.js';
+import { customerChatRoutes } from './conversations/customer-chat-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { followUpRoutes } from './follow-up-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -10,6 +11,7 @@ import { transferRoutes } from './transfers/transfer-routes.js';
 export const customerFeatureRoutes: FeatureRoutes = (app, ctx) => {
   bulkRoutes(app, ctx);
   contactLinkRoutes(app, ctx);
+  customerChatRoutes(app, ctx);
   customerRoutes(app, ctx);
   followUpRoutes(app, ctx);
   settingsRoutes(app, ctx);
