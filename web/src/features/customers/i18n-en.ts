@@ -1,4 +1,5 @@
 import type { Messages } from '../../app/i18n/messages';
+import { contactEn } from './i18n-contact-en';
 import { transferEn } from './i18n-transfer-en';
 import type { zhCN } from './i18n-zh-cn';
 
@@ -234,4 +235,5 @@ export const en: Messages<typeof zhCN> = {
     types: { text: 'Text', number: 'Number', date: 'Date', select: 'Choice' },
   },
   transfer: transferEn,
+  contact: contactEn,
 };

@@ -1,4 +1,5 @@
 /** The customer area's texts in Chinese, the original every other language follows. */
+import { contactZhCN } from './i18n-contact-zh-cn';
 import { transferZhCN } from './i18n-transfer-zh-cn';
 
 export const zhCN = {
@@ -230,4 +231,5 @@ export const zhCN = {
     types: { text: '文本', number: '数字', date: '日期', select: '单选' },
   },
   transfer: transferZhCN,
+  contact: contactZhCN,
 };
