@@ -83,6 +83,9 @@ export const AUDIT_ACTIONS = [
   'customer_group.flagged',
   'customer_group.unflagged',
   'customer_group.auto_replies_changed',
+  'contact_link.created',
+  'contact_link.updated',
+  'contact_link.deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -52,6 +52,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/tag-groups/{id}/tags': { name: '越权' },
   'PATCH /api/v1/quick-replies/{id}': { text: '越权' },
   'PATCH /api/v1/quick-reply-categories/{id}': { name: '越权' },
+  'PATCH /api/v1/contact-links/{id}': { name: '越权' },
 };
 
 async function operations(server: TestServer): Promise<Operation[]> {
@@ -220,6 +221,14 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { title: MARKER, text: MARKER, scope: 'personal' },
     });
     expect(quickReplyA.statusCode, quickReplyA.body).toBe(201);
+    // A contact-me link of the victim, named with the marker.
+    const linkA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/contact-links',
+      headers: { authorization: victimSession.authorization },
+      payload: { name: MARKER, welcomeMessage: MARKER },
+    });
+    expect(linkA.statusCode, linkA.body).toBe(201);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -231,9 +240,12 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       alerts: alertA.id,
       customers: (customerA.json() as { id: string }).id,
       'customer-transfers': (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
+      // The customer's own decline (under a guest session) names the same transfer.
+      transfers: (transferA.json() as { batchId: string; items: { id: string }[] }).items[0]?.id ?? '',
       'tag-groups': (tagGroupA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       'quick-reply-categories': (replyCategoryA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       'quick-replies': (quickReplyA.json() as { id: string }).id,
+      'contact-links': (linkA.json() as { id: string }).id,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
@@ -406,6 +418,12 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       .where('id', '=', idsOfA['quick-reply-categories'] as string)
       .executeTakeFirstOrThrow();
     expect(replyCategory.name).toBe(MARKER);
+    const link = await server.ctx.db
+      .selectFrom('contact_links')
+      .select(['name', 'deleted_at'])
+      .where('id', '=', idsOfA['contact-links'] as string)
+      .executeTakeFirstOrThrow();
+    expect(link).toEqual({ name: MARKER, deleted_at: null });
     // Only refusals may have been recorded, never a change.
     const entries = await server.ctx.db
       .selectFrom('audit_log')
@@ -442,6 +460,9 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/invites/{code}',
   '/api/v1/invites/{code}/email-code',
   '/api/v1/invites/{code}/guest-join',
+  '/api/v1/contact/{code}',
+  '/api/v1/contact/{code}/email-code',
+  '/api/v1/contact/{code}/join',
 ]);
 
 /** What a guest may do: read and write in their group, files, receipts, leave, sign out, answer the archive notice. */
@@ -463,6 +484,8 @@ const GUEST_ROUTES = new Set([
   'POST /api/v1/conversations/{id}/announcement/confirm',
   'GET /api/v1/guest/consent',
   'POST /api/v1/guest/consent',
+  'GET /api/v1/guest/transfers',
+  'POST /api/v1/guest/transfers/{id}/decline',
 ]);
 
 async function countAudit(server: TestServer, orgId: string): Promise<number> {

@@ -11,6 +11,7 @@ import { AccountPage } from '../features/auth/account-page';
 import { LoginPage } from '../features/auth/login-page';
 import { SetupPage } from '../features/auth/setup-page';
 import { CustomerGroupsPage } from '../features/customer-groups/customer-groups-page';
+import { ContactLinksPage } from '../features/customers/contact-links/contact-links-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { CustomersPage } from '../features/customers/customers-page';
 import { DuplicatesPage } from '../features/customers/duplicates-page';
@@ -19,6 +20,7 @@ import { TransfersPage } from '../features/customers/transfers/transfers-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { ImportPage } from '../features/directory/import-page';
 import { MemberDetailPage } from '../features/directory/member-detail-page';
+import { ContactPage } from '../features/guest/contact-page';
 import { JoinPage } from '../features/guest/join-page';
 import { MessagesPage } from '../features/messages/messages-page';
 import { RealtimeProvider } from '../features/messages/realtime-context';
@@ -34,6 +36,8 @@ export const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage /> },
   // Invite links open here in any browser: colleagues join with their account, visitors by email code.
   { path: '/join/:code', element: <JoinPage /> },
+  // A member's contact-me link: a visitor verifies their email and chats with the member.
+  { path: '/contact/:code', element: <ContactPage /> },
   {
     path: '/',
     element: (
@@ -55,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'customers/settings', element: <CustomerSettingsPage /> },
       { path: 'customers/transfers', element: <TransfersPage /> },
       { path: 'customers/groups', element: <CustomerGroupsPage /> },
+      { path: 'customers/contact-links', element: <ContactLinksPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'archive', element: <ArchiveSearchPage /> },
       { path: 'quick-replies', element: <QuickRepliesPage /> },

@@ -1,6 +1,8 @@
 /** The customer routes: customers, work on many customers, follow-ups, customer settings and transfers. */
 import type { FeatureRoutes } from '../../http/app-type.js';
 import { bulkRoutes } from './bulk-routes.js';
+import { contactLinkRoutes } from './contact-links/link-routes.js';
+import { customerChatRoutes } from './conversations/customer-chat-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { followUpRoutes } from './follow-up-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -8,6 +10,8 @@ import { transferRoutes } from './transfers/transfer-routes.js';
 
 export const customerFeatureRoutes: FeatureRoutes = (app, ctx) => {
   bulkRoutes(app, ctx);
+  contactLinkRoutes(app, ctx);
+  customerChatRoutes(app, ctx);
   customerRoutes(app, ctx);
   followUpRoutes(app, ctx);
   settingsRoutes(app, ctx);

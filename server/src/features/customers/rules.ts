@@ -11,8 +11,8 @@ export const REMARK_MAX = 1000;
 export const GENDERS = ['unknown', 'male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-/** Where a customer came from; `link` is a member's contact-me link (a later slice creates those). */
-export const SOURCES = ['manual', 'import', 'link'] as const;
+/** Where a customer came from; `contact_link` is a member's contact-me link (联系我). */
+export const SOURCES = ['manual', 'import', 'contact_link'] as const;
 export type Source = (typeof SOURCES)[number];
 
 /** The text fields of a customer besides the name, with their limits. */

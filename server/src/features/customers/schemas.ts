@@ -17,7 +17,7 @@ const Literals = <T extends readonly string[]>(values: T, description?: string) 
   );
 
 export const Gender = Literals(GENDERS);
-export const Source = Literals(SOURCES, 'manual, import, or link (a member’s contact-me link)');
+export const Source = Literals(SOURCES, 'manual, import, or contact_link (a member’s contact-me link)');
 
 const Person = Type.Object({ id: Type.String(), name: Type.String() });
 const TagRef = Type.Object({

@@ -18,7 +18,8 @@ export const EMAIL_CODE_RULES = {
   perAddressPerHour: 20,
 } as const;
 
-export type CodeSubject = { orgId: string; purpose: 'guest_join'; subjectId: string; email: string };
+/** `guest_join`: joining an external group (subject: the group); `contact_join`: a contact-me link (subject: the link). */
+export type CodeSubject = { orgId: string; purpose: 'guest_join' | 'contact_join'; subjectId: string; email: string };
 
 const hashCode = (s: CodeSubject, code: string): string =>
   createHash('sha256').update(`${s.purpose}\n${s.subjectId}\n${s.email}\n${code}`).digest('hex');

@@ -2,9 +2,11 @@
 
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
+export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
 export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
 export { unfollowDepartment } from './commands/unfollow-department.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
+export type { LoggedEvent } from './conversation-rules.js';
 export { listEventsAfter, publishEvents } from './event-log.js';
 export { conversationIdsOf, memberIdsOf, requireMembership } from './membership.js';
 export {

@@ -12,7 +12,7 @@ import type { Actor } from '../../authz/actor.js';
 import { recordAudit } from '../audit/record.js';
 import { handOverCustomers } from '../customers/index.js';
 import { departMember } from '../directory/index.js';
-import { ownedGroupCount } from '../messaging/index.js';
+import { type LoggedEvent, ownedGroupCount, publishEvents } from '../messaging/index.js';
 import type { OffboardInput, OffboardReportOut } from './schemas.js';
 
 export async function offboardMember(
@@ -22,6 +22,7 @@ export async function offboardMember(
   input: OffboardInput,
 ): Promise<OffboardReportOut> {
   let report: OffboardReportOut | undefined;
+  let chatEvents: LoggedEvent[] = [];
   await departMember(
     ctx,
     actor,
@@ -36,6 +37,7 @@ export async function offboardMember(
         member,
         plan: { successorId: input.successorId, distribution: input.distribution, spreadOver: input.spreadOver },
       });
+      chatEvents = customers.events;
       report = {
         member,
         departedAt: departure.departedAt,
@@ -59,6 +61,7 @@ export async function offboardMember(
     },
   );
   if (!report) throw new Error('offboarding wrote no report');
+  publishEvents(ctx, chatEvents);
   if (report.customers.total > 0) {
     ctx.bus.emit({
       type: 'customer.transferred',

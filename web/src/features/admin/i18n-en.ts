@@ -279,6 +279,11 @@ export const en: Messages<typeof zhCN> = {
       conversation_viewed: 'Archived conversation viewed',
       exported: 'Chat archive exported',
     },
+    contact_link: {
+      created: 'Contact-me link created',
+      updated: 'Contact-me link changed',
+      deleted: 'Contact-me link deleted',
+    },
   },
   archivePage: {
     title: 'Chat archive',

@@ -264,6 +264,11 @@ export const zhCN = {
       conversation_viewed: '查看存档会话',
       exported: '导出会话存档',
     },
+    contact_link: {
+      created: '创建联系我链接',
+      updated: '修改联系我链接',
+      deleted: '删除联系我链接',
+    },
   },
   archivePage: {
     title: '会话存档',

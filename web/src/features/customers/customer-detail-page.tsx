@@ -17,6 +17,7 @@ import { CustomerTimeline } from './components/customer-timeline';
 import { FollowUpModal } from './components/follow-up-modal';
 import { StageMoveModal } from './components/stage-move-modal';
 import { StageTag } from './components/stage-tag';
+import { OpenChatButton } from './contact-links/open-chat-button';
 import { formatTime } from './lib/format';
 
 export function CustomerDetailPage() {
@@ -134,6 +135,7 @@ function DetailView({ customer }: { customer: CustomerDetail }) {
           <div style={{ flex: 1 }} />
           {deleted ? null : (
             <Space wrap>
+              <OpenChatButton customerId={customer.id} />
               <Button onClick={() => setOpen('edit')}>{t('detail.edit')}</Button>
               <Button type="primary" onClick={() => setOpen('stage')}>
                 {t('detail.moveStage')}

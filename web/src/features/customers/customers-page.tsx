@@ -7,6 +7,7 @@ import {
   HistoryOutlined,
   ImportOutlined,
   MergeCellsOutlined,
+  QrcodeOutlined,
   SettingOutlined,
   SwapOutlined,
   TagsOutlined,
@@ -99,6 +100,9 @@ function CustomersView() {
                 {t('transfer.assign')}
               </Button>
             ) : null}
+            <Button icon={<QrcodeOutlined />} onClick={() => navigate('/customers/contact-links')}>
+              {t('contact.myLinks')}
+            </Button>
             <Button icon={<HistoryOutlined />} onClick={() => navigate('/customers/transfers')}>
               {t('transfer.records')}
             </Button>

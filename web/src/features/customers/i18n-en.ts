@@ -1,4 +1,5 @@
 import type { Messages } from '../../app/i18n/messages';
+import { contactEn } from './i18n-contact-en';
 import { transferEn } from './i18n-transfer-en';
 import type { zhCN } from './i18n-zh-cn';
 
@@ -11,7 +12,7 @@ export const en: Messages<typeof zhCN> = {
   title: 'Customers',
   separator: ', ',
   gender: { unknown: 'Unknown', male: 'Male', female: 'Female' },
-  source: { manual: 'Added by hand', import: 'Imported', link: 'Contact-me link' },
+  source: { manual: 'Added by hand', import: 'Imported', contact_link: 'Contact-me link' },
   stageKind: { open: 'Open', won: 'Won', lost: 'Lost' },
   field: {
     name: 'Name',
@@ -234,4 +235,5 @@ export const en: Messages<typeof zhCN> = {
     types: { text: 'Text', number: 'Number', date: 'Date', select: 'Choice' },
   },
   transfer: transferEn,
+  contact: contactEn,
 };

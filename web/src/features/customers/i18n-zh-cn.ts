@@ -1,4 +1,5 @@
 /** The customer area's texts in Chinese, the original every other language follows. */
+import { contactZhCN } from './i18n-contact-zh-cn';
 import { transferZhCN } from './i18n-transfer-zh-cn';
 
 export const zhCN = {
@@ -9,7 +10,7 @@ export const zhCN = {
   title: '客户',
   separator: '、',
   gender: { unknown: '未知', male: '男', female: '女' },
-  source: { manual: '手动录入', import: '批量导入', link: '联系我链接' },
+  source: { manual: '手动录入', import: '批量导入', contact_link: '联系我链接' },
   stageKind: { open: '进行中', won: '成交', lost: '流失' },
   field: {
     name: '姓名',
@@ -230,4 +231,5 @@ export const zhCN = {
     types: { text: '文本', number: '数字', date: '日期', select: '单选' },
   },
   transfer: transferZhCN,
+  contact: contactZhCN,
 };

@@ -44,6 +44,24 @@ export type GuestJoinBody = {
 export const joinAsGuest = (code: string, body: GuestJoinBody) =>
   settle(publicApi.POST('/api/v1/invites/{code}/guest-join', { params: { path: { code } }, body }));
 
+export const previewContact = (code: string) =>
+  settle(publicApi.GET('/api/v1/contact/{code}', { params: { path: { code } } }));
+
+export type ContactPreview = Awaited<ReturnType<typeof previewContact>>;
+
+export const requestContactCode = (code: string, email: string) =>
+  settle(publicApi.POST('/api/v1/contact/{code}/email-code', { params: { path: { code } }, body: { email } }));
+
+export const joinThroughContact = (code: string, body: GuestJoinBody) =>
+  settle(publicApi.POST('/api/v1/contact/{code}/join', { params: { path: { code } }, body }));
+
+/** Where the join form sends its two requests: an invite link's group, or a member's contact-me link. */
+export type JoinTarget = 'invite' | 'contact';
+export const JOIN_CALLS = {
+  invite: { requestCode, join: joinAsGuest },
+  contact: { requestCode: requestContactCode, join: joinThroughContact },
+} as const;
+
 export const PAGE_SIZE = 50;
 
 /** Calls made as the signed-in guest. */
@@ -78,6 +96,9 @@ export function guestApi(token: string) {
     consent: () => settle(api.GET('/api/v1/guest/consent')),
     answerNotice: (consent: 'agreed' | 'declined', noticeVersion: number) =>
       settle(api.POST('/api/v1/guest/consent', { body: { consent, noticeVersion } })),
+    transfers: () => settle(api.GET('/api/v1/guest/transfers')),
+    declineTransfer: (id: string) =>
+      settle(api.POST('/api/v1/guest/transfers/{id}/decline', { params: { path: { id } } })),
   };
 }
 

@@ -19,11 +19,21 @@ import { guestErrorText } from './guest-error';
 import { changesGroup, newestSeq, removesMember } from './guest-events';
 import { GuestMessage, PendingBubble, type PendingMessage } from './guest-message';
 import type { GuestSession } from './guest-session';
+import { GuestTransferBar } from './guest-transfer-bar';
 
 const newClientMsgId = () => globalThis.crypto.randomUUID();
 const endsSession = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 404);
 
-export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded: () => void }) {
+export function GuestChat({
+  session,
+  onEnded,
+  withMember = false,
+}: {
+  session: GuestSession;
+  onEnded: () => void;
+  /** A 1:1 chat with a member (from a contact-me link): titled with the member serving them. */
+  withMember?: boolean;
+}) {
   const { t } = useTranslation('guest');
   const api = useMemo(() => guestApi(session.token), [session.token]);
   const id = session.conversationId;
@@ -169,7 +179,7 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
       >
         <div style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text strong ellipsis style={{ display: 'block' }}>
-            {group?.name ?? ''}
+            {(withMember ? group?.owner?.name : group?.name) ?? ''}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {group ? t('chat.members', { count: group.memberCount }) : ''}
@@ -194,6 +204,7 @@ export function GuestChat({ session, onEnded }: { session: GuestSession; onEnded
       </header>
       {online ? null : <Alert type="warning" banner message={t('chat.offline')} />}
       <GuestConsentBar api={api} conversationId={id} />
+      <GuestTransferBar api={api} conversationId={id} />
       <main style={{ flex: 1, overflowY: 'auto', padding: '8px 12px' }}>
         <div style={{ maxWidth: 760, margin: '0 auto' }}>
           {loaded?.hasMore ? (

@@ -7,7 +7,7 @@ import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
-import { joinAsGuest, requestCode } from './guest-api';
+import { JOIN_CALLS, type JoinTarget } from './guest-api';
 import { type GuestChoice, GuestConsentChoice } from './guest-consent-choice';
 import { guestErrorText } from './guest-error';
 import type { GuestSession } from './guest-session';
@@ -42,8 +42,15 @@ export function GuestJoinForm({
   notice = null,
   org = '',
   onNoticeChanged,
+  target = 'invite',
+  submitLabel,
+  privacy,
 }: {
   code: string;
+  /** Which link the code belongs to: an invite link (default) or a contact-me link. */
+  target?: JoinTarget;
+  submitLabel?: string;
+  privacy?: string;
   onJoined: (session: GuestSession) => void;
   /** The archive notice of an archived group, to agree to or decline. */
   notice?: { version: number; text: string } | null;
@@ -57,7 +64,7 @@ export function GuestJoinForm({
   const [sentTo, setSentTo] = useState<{ email: string; minutes: number } | null>(null);
 
   const send = useMutation({
-    mutationFn: (email: string) => requestCode(code, email),
+    mutationFn: (email: string) => JOIN_CALLS[target].requestCode(code, email),
     onSuccess: (sent) => {
       setSentTo({ email: sent.email, minutes: Math.round(sent.expiresInSeconds / 60) });
       startWait(sent.resendAfterSeconds);
@@ -65,7 +72,7 @@ export function GuestJoinForm({
   });
   const join = useMutation({
     mutationFn: (values: Values) =>
-      joinAsGuest(code, {
+      JOIN_CALLS[target].join(code, {
         email: values.email.trim(),
         code: values.code.trim(),
         displayName: values.displayName,
@@ -142,10 +149,10 @@ export function GuestJoinForm({
         />
       ) : null}
       <Button type="primary" htmlType="submit" block size="large" loading={join.isPending}>
-        {t('form.join')}
+        {submitLabel ?? t('form.join')}
       </Button>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-        {t('form.privacy')}
+        {privacy ?? t('form.privacy')}
       </Typography.Paragraph>
     </Form>
   );

@@ -75,4 +75,19 @@ export const en: Messages<typeof zhCN> = {
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}} ({{email}})',
   },
+  contact: {
+    title: 'Chat with {{name}}',
+    from: '{{org}} · {{link}}',
+    intro: 'Leave your name and verify your email to chat with {{name}} directly.',
+    start: 'Start chatting',
+    notFound: 'This link does not exist or is no longer valid',
+    privacy: '{{name}} sees your name and email to serve you; your email is not shown to anyone else.',
+  },
+  transfer: {
+    notice:
+      '{{from}} is handing your service over to {{to}}. If you do not agree, decline before {{until}} and {{from}} keeps serving you.',
+    decline: 'Decline',
+    declineConfirm: 'Decline, and keep being served by {{from}}?',
+    declined: 'Declined: {{from}} keeps serving you',
+  },
 };

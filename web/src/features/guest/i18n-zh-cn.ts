@@ -71,4 +71,18 @@ export const zhCN = {
     signOut: '退出登录',
     signedInAs: '当前身份：{{name}}（{{email}}）',
   },
+  contact: {
+    title: '联系 {{name}}',
+    from: '{{org}} · {{link}}',
+    intro: '留下称呼并验证邮箱，即可与 {{name}} 直接聊天。',
+    start: '开始聊天',
+    notFound: '链接不存在或已失效',
+    privacy: '{{name}} 能看到你的称呼和邮箱，用于为你提供服务；邮箱不会展示给其他人。',
+  },
+  transfer: {
+    notice: '{{from}} 的客户服务将转由 {{to}} 负责。如不同意，可在 {{until}} 前拒绝，继续由 {{from}} 为你服务。',
+    decline: '拒绝转接',
+    declineConfirm: '拒绝后将继续由 {{from}} 为你服务，确定吗？',
+    declined: '已拒绝，将继续由 {{from}} 为你服务',
+  },
 };

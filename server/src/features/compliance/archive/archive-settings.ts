@@ -71,3 +71,32 @@ export async function conversationCovered(
     .executeTakeFirst();
   return hit !== undefined;
 }
+
+/** Whether a new chat with this colleague would be archived under these settings. */
+export async function memberCovered(
+  db: Kysely<Database>,
+  orgId: string,
+  memberId: string,
+  settings: ArchiveSettings,
+): Promise<boolean> {
+  if (!settings.enabled) return false;
+  if (settings.scope === 'all') return true;
+  if (settings.departmentIds.length === 0) return false;
+  const tree = await loadDepartmentTree(db, orgId);
+  const covered = [
+    ...descendantsOf(
+      tree,
+      settings.departmentIds.filter((id) => tree.parentOf.has(id)),
+    ),
+  ];
+  if (covered.length === 0) return false;
+  const hit = await db
+    .selectFrom('member_departments')
+    .select('member_id')
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .where('department_id', 'in', covered)
+    .limit(1)
+    .executeTakeFirst();
+  return hit !== undefined;
+}

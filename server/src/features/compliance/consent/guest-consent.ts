@@ -11,7 +11,12 @@ import type { Database } from '../../../platform/db/schema.js';
 import { conflict, forbidden, notFound } from '../../../platform/errors.js';
 import { type AuditWho, recordAudit } from '../../audit/record.js';
 import { requireMembership } from '../../messaging/index.js';
-import { type ArchiveSettings, conversationCovered, readArchiveSettings } from '../archive/archive-settings.js';
+import {
+  type ArchiveSettings,
+  conversationCovered,
+  memberCovered,
+  readArchiveSettings,
+} from '../archive/archive-settings.js';
 import { announceConsentChange } from './consent-events.js';
 import { type CurrentConsent, currentConsentOf } from './consent-status.js';
 import { type ArchiveNotice, currentNotice } from './notice.js';
@@ -40,6 +45,17 @@ export async function guestNoticeFor(
 ): Promise<ArchiveNotice | null> {
   const settings = await readArchiveSettings(db, orgId);
   if (!(await conversationCovered(db, orgId, conversationId, settings))) return null;
+  return currentNotice(db, orgId);
+}
+
+/** The notice a visitor starting a 1:1 chat with this colleague is asked about; null when it would not be archived. */
+export async function memberChatNoticeFor(
+  db: Kysely<Database>,
+  orgId: string,
+  memberId: string,
+): Promise<ArchiveNotice | null> {
+  const settings = await readArchiveSettings(db, orgId);
+  if (!(await memberCovered(db, orgId, memberId, settings))) return null;
   return currentNotice(db, orgId);
 }
 

@@ -6,6 +6,7 @@ export {
   assertNoticeVersion,
   type GuestChoice,
   guestNoticeFor,
+  memberChatNoticeFor,
   recordGuestAnswer,
 } from './guest-consent.js';
 export type { ArchiveNotice } from './notice.js';

@@ -4,19 +4,21 @@
  * over several members (no 24-hour wait, as WeCom). Open follow-ups go with them; waiting
  * transfers from or to the member are cancelled. Runs inside the offboarding's transaction, so
  * a refusal (an unknown successor, a customer left unassigned, a successor at their limit)
- * leaves nothing written. One audit entry for the step, naming every customer per successor.
+ * leaves nothing written. Each customer's chats with the member get the notice and go to the
+ * successor. One audit entry for the step, naming every customer per successor.
  */
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { conflict, invalid } from '../../../platform/errors.js';
 import { type AuditWho, recordAudit } from '../../audit/record.js';
+import type { LoggedEvent } from '../../messaging/index.js';
 import { activeMembers } from '../commands/customer-writes.js';
+import { handOverChats, postTransferNotice } from '../conversations/chat-transfer.js';
 import { loadTransferSettings } from './transfer-settings.js';
 import {
   cancelWaitingOf,
   defaultTransferMessage,
-  deliverNotice,
   heldCount,
   incomingCount,
   insertTransfer,
@@ -38,12 +40,14 @@ export type HandOverReport = {
   followUps: number;
   waitingCancelled: number;
   bySuccessor: { member: { id: string; name: string }; customers: number; followUps: number }[];
+  /** The customers' chats' events (notices, handovers), for the caller to publish after its commit. */
+  events: LoggedEvent[];
 };
 
 type Db = Kysely<Database>;
 
 export async function handOverCustomers(
-  ctx: Pick<Ctx, 'clock' | 'ids'>,
+  ctx: Pick<Ctx, 'clock' | 'ids' | 'dialect'>,
   tx: Db,
   input: {
     orgId: string;
@@ -135,7 +139,7 @@ export async function handOverCustomers(
   }
 
   const now = ctx.clock.now().toISOString();
-  const notice = deliverNotice();
+  const events: LoggedEvent[] = [];
   const tally = new Map<string, { customers: string[]; followUps: number }>();
   let followUps = 0;
   for (const c of customers) {
@@ -146,8 +150,24 @@ export async function handOverCustomers(
     entry.customers.push(c.id);
     entry.followUps += moved;
     tally.set(to, entry);
+    const transferId = ctx.ids.next();
+    const successor = { id: to, name: successors.get(to)?.name ?? '' };
+    const message = defaultTransferMessage(successor.name);
+    // A system line: the departing member is no longer there to say it.
+    const notice = await postTransferNotice(ctx, tx, {
+      orgId,
+      transferId,
+      customerId: c.id,
+      fromId: member.id,
+      sender: null,
+      body: message,
+    });
+    events.push(...notice.events);
+    events.push(
+      ...(await handOverChats(ctx, tx, { orgId, customerId: c.id, from: member, to: successor, who: input.who })),
+    );
     await insertTransfer(tx, {
-      id: ctx.ids.next(),
+      id: transferId,
       org_id: orgId,
       batch_id: batchId,
       kind: 'departure',
@@ -156,7 +176,7 @@ export async function handOverCustomers(
       from_member_id: member.id,
       to_member_id: to,
       status: 'done',
-      message: defaultTransferMessage(successors.get(to)?.name ?? ''),
+      message,
       notice_status: notice.status,
       notice_reason: notice.reason,
       requested_by: input.who.memberId ?? null,
@@ -184,5 +204,5 @@ export async function handOverCustomers(
       bySuccessor: [...tally].map(([id, t]) => ({ memberId: id, customerIds: t.customers, followUps: t.followUps })),
     },
   });
-  return { batchId, total: customers.length, followUps, waitingCancelled, bySuccessor };
+  return { batchId, total: customers.length, followUps, waitingCancelled, bySuccessor, events };
 }

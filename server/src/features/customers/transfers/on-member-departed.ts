@@ -6,6 +6,7 @@
  */
 import type { Ctx } from '../../../app/context.js';
 import type { DomainEvent } from '../../../platform/bus.js';
+import { publishEvents } from '../../messaging/index.js';
 import { handOverCustomers } from './hand-over-customers.js';
 import { SYSTEM } from './transfer-writes.js';
 
@@ -20,7 +21,7 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
   const candidates = [event.data.successorId, event.actorId].filter(
     (id): id is string => typeof id === 'string' && id !== memberId,
   );
-  await ctx.db.transaction().execute(async (tx) => {
+  const events = await ctx.db.transaction().execute(async (tx) => {
     const member = await tx
       .selectFrom('members')
       .select(['id', 'name'])
@@ -28,7 +29,7 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
       .where('id', '=', memberId)
       .where('status', '=', 'departed')
       .executeTakeFirst();
-    if (!member) return;
+    if (!member) return [];
     const left = await tx
       .selectFrom('customers')
       .select('id')
@@ -43,7 +44,7 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
       .where('status', '=', 'waiting')
       .where((eb) => eb.or([eb('from_member_id', '=', memberId), eb('to_member_id', '=', memberId)]))
       .executeTakeFirst();
-    if (!left && !waiting) return;
+    if (!left && !waiting) return [];
     const successor = candidates.length
       ? await tx
           .selectFrom('members')
@@ -57,14 +58,16 @@ export async function onMemberDeparted(ctx: Ctx, event: DomainEvent): Promise<vo
     const to = candidates.find((id) => successor.some((s) => s.id === id));
     if (left && !to) {
       ctx.log.warn({ orgId, memberId }, 'a departed member’s customers have no active successor to go to');
-      return;
+      return [];
     }
-    await handOverCustomers(ctx, tx, {
+    const report = await handOverCustomers(ctx, tx, {
       orgId,
       who: SYSTEM,
       member,
       plan: { successorId: to },
       enforceLimit: false,
     });
+    return report.events;
   });
+  publishEvents(ctx, events);
 }

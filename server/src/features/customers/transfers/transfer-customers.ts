@@ -4,7 +4,8 @@
  * transfer that waits 24 hours for the customer to decline, then B takes over (a job); a
  * customer beyond B's limit is refused at once. A customer transferred the org's maximum number
  * of times in the window (default 2 in 90 days), or already waiting, stops the whole request with
- * 409 — nothing is written.
+ * 409 — nothing is written. The notice goes into the customer's chat with their owner when
+ * they have one (`delivered`), in the same transaction.
  */
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
@@ -12,14 +13,15 @@ import { assertMay } from '../../../authz/may.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { enqueueJob } from '../../../platform/jobs/queue.js';
 import { recordAudit } from '../../audit/record.js';
+import { type LoggedEvent, publishEvents } from '../../messaging/index.js';
 import { activeMembers } from '../commands/customer-writes.js';
+import { postTransferNotice } from '../conversations/chat-transfer.js';
 import { findCustomers, memberFacts } from '../queries.js';
 import { assertReaches, customerViewer, sees } from '../viewer.js';
 import { TRANSFER_DUE_JOB } from './transfer-due.js';
 import { DECIDE_HOURS, loadTransferSettings } from './transfer-settings.js';
 import {
   cleanTransferMessage,
-  deliverNotice,
   heldCount,
   incomingCount,
   insertTransfer,
@@ -70,7 +72,7 @@ export async function transferCustomers(ctx: Ctx, actor: Actor, input: TransferC
   const at = now.toISOString();
   const decideBy = new Date(now.getTime() + DECIDE_HOURS * HOUR_MS).toISOString();
   const batchId = ctx.ids.next();
-  const notice = deliverNotice();
+  const events: LoggedEvent[] = [];
   await ctx.db.transaction().execute(async (tx) => {
     const settings = await loadTransferSettings(tx, orgId);
     const recent = await tx
@@ -114,6 +116,19 @@ export async function transferCustomers(ctx: Ctx, actor: Actor, input: TransferC
       }
       const transferId = ctx.ids.next();
       const reason = status === 'refused' ? 'member_customer_limit' : null;
+      // The customer hears of it in their chat with the owner, from the owner.
+      const notice =
+        status === 'waiting'
+          ? await postTransferNotice(ctx, tx, {
+              orgId,
+              transferId,
+              customerId: row.id,
+              fromId: row.owner_id,
+              sender: { id: row.owner_id, name: owners.get(row.owner_id)?.name ?? '' },
+              body: message,
+            })
+          : { status: 'undelivered' as const, reason: 'refused', events: [] };
+      events.push(...notice.events);
       await insertTransfer(tx, {
         id: transferId,
         org_id: orgId,
@@ -126,8 +141,8 @@ export async function transferCustomers(ctx: Ctx, actor: Actor, input: TransferC
         status,
         reason,
         message,
-        notice_status: status === 'waiting' ? notice.status : 'undelivered',
-        notice_reason: status === 'waiting' ? notice.reason : 'refused',
+        notice_status: notice.status,
+        notice_reason: notice.reason,
         requested_by: actor.memberId,
         requested_at: at,
         decide_by: status === 'waiting' ? decideBy : null,
@@ -146,7 +161,7 @@ export async function transferCustomers(ctx: Ctx, actor: Actor, input: TransferC
           fromMemberId: row.owner_id,
           toMemberId: receiver.id,
           message,
-          notice: status === 'waiting' ? notice.status : 'undelivered',
+          notice: notice.status,
           decideBy: status === 'waiting' ? decideBy : null,
         },
       });
@@ -155,6 +170,7 @@ export async function transferCustomers(ctx: Ctx, actor: Actor, input: TransferC
       await enqueueJob(tx, ctx, { type: TRANSFER_DUE_JOB, orgId, payload: { batchId }, runAt: new Date(decideBy) });
     }
   });
+  publishEvents(ctx, events);
   ctx.bus.emit({
     type: 'customer.transfer_requested',
     orgId,

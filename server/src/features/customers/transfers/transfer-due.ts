@@ -2,10 +2,13 @@
  * The end of a transfer's 24 hours: the `customers.transfer_due` job, queued per request for its
  * decide-by time, hands each customer still waiting to the receiver — unless the receiver left
  * or was disabled, the customer was deleted or changed owner meanwhile (cancelled), or the
- * receiver reached their customer limit (refused). Each transfer settles in its own transaction
+ * receiver reached their customer limit (refused). A customer taken over brings their chats: the
+ * receiver joins them and the former owner leaves. Each transfer settles in its own transaction
  * and only from `waiting`, so a run repeated after a crash changes nothing twice.
  */
 import type { Ctx } from '../../../app/context.js';
+import { type LoggedEvent, publishEvents } from '../../messaging/index.js';
+import { handOverChats, peopleNamed } from '../conversations/chat-transfer.js';
 import { loadTransferSettings } from './transfer-settings.js';
 import {
   auditSettled,
@@ -35,6 +38,7 @@ export async function runTransferDue(ctx: Ctx, orgId: string | null, payload: Re
     .execute();
   const completed: string[] = [];
   for (const t of due) {
+    const events: LoggedEvent[] = [];
     const outcome = await ctx.db
       .transaction()
       .execute(async (tx): Promise<Outcome | null> => {
@@ -70,6 +74,19 @@ export async function runTransferDue(ctx: Ctx, orgId: string | null, payload: Re
             followUps === null
               ? { status: 'cancelled', reason: 'owner_changed' }
               : { status: 'done', reason: null, followUps };
+          if (followUps !== null) {
+            const people = await peopleNamed(tx, orgId, [t.from_member_id, t.to_member_id]);
+            const person = (id: string) => people.get(id) ?? { id, name: '' };
+            events.push(
+              ...(await handOverChats(ctx, tx, {
+                orgId,
+                customerId: t.customer_id,
+                from: person(t.from_member_id),
+                to: person(t.to_member_id),
+                who: SYSTEM,
+              })),
+            );
+          }
         }
         // Declined a moment ago, or settled by an earlier run: leave it (and undo the move).
         if (!(await settleTransfer(tx, orgId, t.id, { ...outcome, at: now }))) throw new SettledMeanwhile();
@@ -81,6 +98,7 @@ export async function runTransferDue(ctx: Ctx, orgId: string | null, payload: Re
         throw err;
       });
     if (outcome?.status === 'done') completed.push(t.customer_id);
+    if (outcome) publishEvents(ctx, events);
   }
   if (completed.length > 0) {
     ctx.bus.emit({

@@ -4,6 +4,7 @@ import type { App } from '../../../http/app-type.js';
 import { actorOf } from '../../../http/auth.js';
 import { errorResponses, IdParams } from '../../../http/schema-helpers.js';
 import { declineTransfer } from './decline-transfer.js';
+import { guestTransferRoutes } from './guest-transfer-routes.js';
 import { transferCustomers } from './transfer-customers.js';
 import { listTransfers, transferById, transfersOfBatch } from './transfer-reads.js';
 import {
@@ -20,6 +21,7 @@ import { getTransferSettings, saveTransferSettings } from './transfer-settings.j
 const tags = ['customer transfers'];
 
 export function transferRoutes(app: App, ctx: Ctx): void {
+  guestTransferRoutes(app, ctx);
   app.post(
     '/api/v1/customers/transfer',
     {
@@ -66,7 +68,7 @@ export function transferRoutes(app: App, ctx: Ctx): void {
       schema: {
         tags,
         summary:
-          'The customer declines a waiting transfer within 24 hours and stays with their owner. Until customers can sign in, recorded on their behalf by someone whose customer.view reaches the owner; audited',
+          'Record that the customer declined a waiting transfer within 24 hours (they stay with their owner), on their behalf, by someone whose customer.view reaches the owner; customers decline themselves from their chat; audited',
         params: IdParams,
         response: { 200: Transfer, ...errorResponses },
       },

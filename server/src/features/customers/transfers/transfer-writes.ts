@@ -48,15 +48,6 @@ export function cleanTransferMessage(value: string | undefined, receiverName: st
   return text;
 }
 
-/**
- * Where the notice goes. Customers are not yet linked to a conversation with their owner, so
- * there is nowhere to post it: the transfer records that it was not delivered rather than
- * pretend. When customers get conversations, post the message here and answer `delivered`.
- */
-export function deliverNotice(): { status: NoticeStatus; reason: string | null } {
-  return { status: 'undelivered', reason: 'no_conversation' };
-}
-
 /** Live customers the member owns (deleted and merged ones do not count toward the limit). */
 export async function heldCount(db: Db, orgId: string, memberId: string): Promise<number> {
   const row = await db

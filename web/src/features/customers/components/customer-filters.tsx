@@ -16,7 +16,7 @@ export function CustomerFilters({ filter, onChange }: Props) {
   const set = (patch: Partial<CustomerFilter>) => onChange({ ...filter, ...patch });
   const tags = (key: 'tagsAll' | 'tagsAny' | 'tagsNone') => (ids: string[]) =>
     set({ [key]: ids.length > 0 ? ids : undefined });
-  const sources = (['manual', 'import', 'link'] as const).map((s) => ({ value: s, label: t(`source.${s}`) }));
+  const sources = (['manual', 'import', 'contact_link'] as const).map((s) => ({ value: s, label: t(`source.${s}`) }));
   const third = { xs: 24, sm: 12, lg: 8 };
   const quarter = { xs: 24, sm: 12, lg: 6 };
   const cleared: CustomerFilter = filter.deleted ? { deleted: true } : {};

@@ -1,8 +1,10 @@
-/** 客户动态: follow-ups, stage moves and transfers of one customer, newest first. */
-import { Timeline, Typography } from 'antd';
+/** 客户动态: follow-ups, stage moves, transfers and chats of one customer, newest first. */
+import { Button, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { LoadError } from '../../../components/page-state';
 import { type CustomerDetail, useFollowUps } from '../api';
+import { type CustomerChat, useCustomerChats } from '../contact-links/contact-link-api';
 import { formatTime } from '../lib/format';
 import { buildTimeline, type TimelineEntry } from '../lib/timeline';
 import { useTransfers } from '../transfers/transfer-api';
@@ -11,16 +13,45 @@ export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
   const { t, i18n } = useTranslation('customers');
   const followUps = useFollowUps(customer.id);
   const transfers = useTransfers({ customerId: customer.id });
+  const chats = useCustomerChats(customer.id);
+  const navigate = useNavigate();
   const time = (iso: string | null) => formatTime(iso, i18n.language);
   if (followUps.error) return <LoadError error={followUps.error} onRetry={() => followUps.refetch()} />;
   const entries = buildTimeline(
     followUps.data ?? [],
     customer.stageHistory,
     transfers.data?.pages.flatMap((p) => p.items) ?? [],
+    chats.data ?? [],
   );
   if (entries.length === 0) return <Typography.Text type="secondary">{t('detail.noTimeline')}</Typography.Text>;
 
+  const chatContent = (c: CustomerChat) => (
+    <div data-testid="timeline-chat">
+      <div>
+        {t('contact.chatLine', { member: c.member.name })}
+        {c.contactLink ? ` · ${t('contact.chatVia', { link: c.contactLink.name })}` : ''}
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {time(c.firstContactAt)} ·{' '}
+        {c.lastMessageAt ? t('contact.lastMessage', { time: time(c.lastMessageAt) }) : t('contact.noMessages')}
+      </Typography.Text>
+      {c.canOpen ? (
+        <div>
+          <Button
+            size="small"
+            type="link"
+            style={{ padding: 0 }}
+            onClick={() => navigate(`/messages/${c.conversationId}`)}
+          >
+            {t('contact.openChat')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+
   const content = (e: TimelineEntry) => {
+    if (e.kind === 'chat') return chatContent(e.chat);
     if (e.kind === 'transfer') {
       const tr = e.transfer;
       return (
@@ -84,7 +115,7 @@ export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
     <Timeline
       items={entries.map((e) => ({
         key: `${e.kind}-${e.id}`,
-        color: e.kind === 'stage' ? 'blue' : e.kind === 'transfer' ? 'orange' : 'green',
+        color: e.kind === 'stage' ? 'blue' : e.kind === 'transfer' ? 'orange' : e.kind === 'chat' ? 'purple' : 'green',
         content: content(e),
       }))}
     />

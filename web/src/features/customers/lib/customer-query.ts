@@ -4,7 +4,7 @@
  */
 import type { CustomerFilter } from '../api';
 
-const SOURCES = ['manual', 'import', 'link'] as const;
+const SOURCES = ['manual', 'import', 'contact_link'] as const;
 type Source = (typeof SOURCES)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

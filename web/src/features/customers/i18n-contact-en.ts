@@ -1,0 +1,41 @@
+/** Texts of contact-me links and customers' chats, in English. */
+import type { Messages } from '../../app/i18n/messages';
+import type { contactZhCN } from './i18n-contact-zh-cn';
+
+export const contactEn: Messages<typeof contactZhCN> = {
+  myLinks: 'Contact me',
+  title: 'Contact me',
+  subtitle:
+    'Send customers the QR code or link: once they verify their email they chat with you and become your customer.',
+  create: 'New contact-me link',
+  createTitle: 'New contact-me link',
+  editTitle: 'Edit contact-me link',
+  edit: 'Edit',
+  delete: 'Delete',
+  save: 'Save',
+  saved: 'Saved',
+  deleted: 'Deleted',
+  deleteTitle: 'Delete “{{name}}”?',
+  deleteText: 'The link and QR code will stop adding customers; customers and chats it added stay.',
+  empty: 'No contact-me links yet: create one and send it to customers.',
+  name: 'Name',
+  namePlaceholder: 'e.g. Trade fair card',
+  nameRequired: 'Enter a name',
+  tags: 'Tags to add',
+  tagsHelp: 'Customers who come through this link get these tags',
+  stage: 'Stage',
+  stageDefault: 'Default (the first open stage)',
+  welcome: 'Welcome message',
+  welcomePlaceholder: 'Sent when a customer joins, e.g. Hello, glad to help!',
+  qr: 'Contact-me QR code',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  none: 'None',
+  joins: '{{count}} customers added',
+  chats: 'Chats',
+  openChat: 'Open conversation',
+  chatLine: 'Chat with {{member}} began',
+  chatVia: 'through “{{link}}”',
+  lastMessage: 'last message {{time}}',
+  noMessages: 'no messages yet',
+};
