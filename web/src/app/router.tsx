@@ -10,6 +10,7 @@ import { ArchiveSearchPage } from '../features/archive-search/archive-search-pag
 import { AccountPage } from '../features/auth/account-page';
 import { LoginPage } from '../features/auth/login-page';
 import { SetupPage } from '../features/auth/setup-page';
+import { AnalyticsPage } from '../features/customers/analytics/analytics-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { CustomersPage } from '../features/customers/customers-page';
 import { DuplicatesPage } from '../features/customers/duplicates-page';
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'customers/duplicates', element: <DuplicatesPage /> },
       { path: 'customers/settings', element: <CustomerSettingsPage /> },
       { path: 'customers/transfers', element: <TransfersPage /> },
+      { path: 'customers/analytics', element: <AnalyticsPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'archive', element: <ArchiveSearchPage /> },
       { path: 'admin/roles', element: <RolesPage /> },

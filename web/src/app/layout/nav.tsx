@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HistoryOutlined,
@@ -40,6 +41,13 @@ export const NAV: NavItem[] = [
     path: '/customers',
     label: 'customers:nav.customers',
     icon: <TeamOutlined />,
+    permission: 'customer.serve',
+  },
+  {
+    key: 'customer-analytics',
+    path: '/customers/analytics',
+    label: 'customerAnalytics:nav',
+    icon: <BarChartOutlined />,
     permission: 'customer.serve',
   },
   {
