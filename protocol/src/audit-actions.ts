@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = [
   'customers.tagged',
   'customers.imported',
   'customers.exported',
+  'customers.analytics_exported',
   'customer.tag_settings_changed',
   'customer.stages_changed',
   'customer.fields_changed',

@@ -177,6 +177,14 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, mobile: '13800009999' },
     });
     expect(customerA.statusCode, customerA.body).toBe(201);
+    // A follow-up by the victim, so the analytics of follow-ups per member have something to leak.
+    const followUpA = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/customers/${(customerA.json() as { id: string }).id}/follow-ups`,
+      headers: { authorization: victimSession.authorization },
+      payload: { kind: 'call', content: MARKER },
+    });
+    expect(followUpA.statusCode, followUpA.body).toBe(201);
     // A waiting transfer of that customer, so the transfer routes are swept with a real id.
     const transferA = await server.app.inject({
       method: 'POST',
@@ -304,6 +312,26 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     expect(await sweep(scoped.authorization, outOfScope, true)).toEqual([]);
   });
 
+  it('counts nothing of this org in another org’s or an out-of-scope supervisor’s customer analytics', async () => {
+    const reports = ['funnel', 'customers-trend', 'follow-ups'];
+    for (const authorization of [outsider.authorization, scoped.authorization]) {
+      for (const report of reports) {
+        const res = await server.app.inject({
+          method: 'GET',
+          url: `/api/v1/analytics/${report}`,
+          headers: { authorization },
+        });
+        expect(res.statusCode, `${report}: ${res.body}`).toBe(200);
+        expect(res.body).not.toContain(MARKER);
+        expect(res.body).not.toContain(idsOfA.members as string);
+        const body = res.json();
+        if (report === 'funnel') expect(body.customers).toBe(0);
+        if (report === 'customers-trend') expect(body.totals).toEqual({ new: 0, lost: 0 });
+        if (report === 'follow-ups') expect(body.totals.total).toBe(0);
+      }
+    }
+  });
+
   it('gives a guest of the same org nothing beyond their own group on any route', async () => {
     expect(await sweep(guest.authorization, idsOfA)).toEqual([]);
   });
@@ -380,10 +408,10 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     expect(customer).toEqual({ name: MARKER, remark: null, deleted_at: null });
     const followUps = await server.ctx.db
       .selectFrom('customer_follow_ups')
-      .select('id')
+      .select('content')
       .where('customer_id', '=', idsOfA.customers as string)
       .execute();
-    expect(followUps).toEqual([]);
+    expect(followUps).toEqual([{ content: MARKER }]);
     const tagGroup = await server.ctx.db
       .selectFrom('customer_tag_groups')
       .select('name')

@@ -11,6 +11,7 @@ import { AccountPage } from '../features/auth/account-page';
 import { LoginPage } from '../features/auth/login-page';
 import { SetupPage } from '../features/auth/setup-page';
 import { CustomerGroupsPage } from '../features/customer-groups/customer-groups-page';
+import { AnalyticsPage } from '../features/customers/analytics/analytics-page';
 import { ContactLinksPage } from '../features/customers/contact-links/contact-links-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { CustomersPage } from '../features/customers/customers-page';
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       { path: 'customers/transfers', element: <TransfersPage /> },
       { path: 'customers/groups', element: <CustomerGroupsPage /> },
       { path: 'customers/contact-links', element: <ContactLinksPage /> },
+      { path: 'customers/analytics', element: <AnalyticsPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'archive', element: <ArchiveSearchPage /> },
       { path: 'quick-replies', element: <QuickRepliesPage /> },

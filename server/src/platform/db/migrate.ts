@@ -16,6 +16,7 @@ import * as m0012w from './migrations/0012-archive-search-walk.js';
 import * as m0012 from './migrations/0012-customer-transfers.js';
 import * as m0014c from './migrations/0014-contact-links.js';
 import * as m0015 from './migrations/0015-quick-replies.js';
+import * as m0016 from './migrations/0016-customer-analytics.js';
 import * as m0017 from './migrations/0017-notifications.js';
 import * as m0018 from './migrations/0018-customer-groups.js';
 import type { Database } from './schema.js';
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0018-customer-groups': m0018,
   '0015-quick-replies': m0015,
   '0014-contact-links': m0014c,
+  '0016-customer-analytics': m0016,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -4,6 +4,7 @@ import { consentMessages } from '../../features/archive-consent/i18n';
 import { archiveSearchMessages } from '../../features/archive-search/i18n';
 import { authMessages } from '../../features/auth/i18n';
 import { customerGroupsMessages } from '../../features/customer-groups/i18n';
+import { customerAnalyticsMessages } from '../../features/customers/analytics/i18n';
 import { customersMessages } from '../../features/customers/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
 import { guestMessages } from '../../features/guest/i18n';
@@ -24,6 +25,7 @@ export const NAMESPACES = {
   sensitive: sensitiveMessages,
   archiveSearch: archiveSearchMessages,
   customers: customersMessages,
+  customerAnalytics: customerAnalyticsMessages,
   consent: consentMessages,
   retention: retentionMessages,
   notifications: notificationsMessages,

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CommentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -42,6 +43,13 @@ export const NAV: NavItem[] = [
     path: '/customers',
     label: 'customers:nav.customers',
     icon: <TeamOutlined />,
+    permission: 'customer.serve',
+  },
+  {
+    key: 'customer-analytics',
+    path: '/customers/analytics',
+    label: 'customerAnalytics:nav',
+    icon: <BarChartOutlined />,
     permission: 'customer.serve',
   },
   {

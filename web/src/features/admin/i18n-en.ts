@@ -230,6 +230,7 @@ export const en: Messages<typeof zhCN> = {
       tagged: 'Customers tagged in bulk',
       imported: 'Customers imported',
       exported: 'Customers exported',
+      analytics_exported: 'Customer analytics exported',
       handed_over: 'Departing member’s customers handed over',
     },
     customer_group: {

@@ -219,6 +219,7 @@ export const zhCN = {
       tagged: '批量设置客户标签',
       imported: '批量导入客户',
       exported: '导出客户',
+      analytics_exported: '导出客户分析报表',
       handed_over: '离职继承客户',
     },
     customer_group: {

@@ -15241,6 +15241,478 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers per stage in pipeline order with conversion rates from the previous and the first stage, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Customers created on or after this day (YYYY-MM-DD, UTC) */
+                    from?: string;
+                    /** @description Customers created on or before this day (YYYY-MM-DD, UTC) */
+                    to?: string;
+                    ownerId?: string;
+                    /** @description Owners in this department or below it */
+                    departmentId?: string;
+                    tagId?: string;
+                    /** @description json (default) or xlsx (needs data.export; audited) */
+                    format?: "json" | "xlsx";
+                    /** @description Language of the XLSX sheet and headers; default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON, or as XLSX with format=xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @description Days are counted in this time zone */
+                            timeZone: string;
+                            /** @description Customers the filters find in your data scope */
+                            customers: number;
+                            /** @description Open and won stages in pipeline order */
+                            steps: {
+                                stageId: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                /** @description Customers in this stage now or moved into it before */
+                                reached: number;
+                                /** @description Customers in this stage now */
+                                current: number;
+                                /** @description reached ÷ the previous step’s reached (null for the first step and for lost stages) */
+                                fromPrevious: number | null;
+                                /** @description A ratio from 0 (4 decimals); null over 0 */
+                                fromFirst: number | null;
+                            }[];
+                            /** @description Lost stages, rated against the first step */
+                            lost: {
+                                stageId: string;
+                                name: string;
+                                kind: "open" | "won" | "lost";
+                                /** @description Customers in this stage now or moved into it before */
+                                reached: number;
+                                /** @description Customers in this stage now */
+                                current: number;
+                                /** @description reached ÷ the previous step’s reached (null for the first step and for lost stages) */
+                                fromPrevious: number | null;
+                                /** @description A ratio from 0 (4 decimals); null over 0 */
+                                fromFirst: number | null;
+                            }[];
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New customers and customers moved into a lost stage per day, week or month, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    from?: string;
+                    /** @description Last day; default today (YYYY-MM-DD, UTC) */
+                    to?: string;
+                    /** @description day (default), week (from Monday) or month */
+                    interval?: "day" | "week" | "month";
+                    ownerId?: string;
+                    /** @description Owners in this department or below it */
+                    departmentId?: string;
+                    tagId?: string;
+                    /** @description json (default) or xlsx (needs data.export; audited) */
+                    format?: "json" | "xlsx";
+                    /** @description Language of the XLSX sheet and headers; default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON, or as XLSX with format=xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @description Days are counted in this time zone */
+                            timeZone: string;
+                            interval: "day" | "week" | "month";
+                            buckets: {
+                                /** @description First day of the period */
+                                start: string;
+                                /** @description Customers created in the period */
+                                new: number;
+                                /** @description Customers moved into a lost stage in the period */
+                                lost: number;
+                            }[];
+                            totals: {
+                                new: number;
+                                lost: number;
+                            };
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups (call, visit, message, note) per member and per department in a period, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    from?: string;
+                    /** @description Last day; default today (YYYY-MM-DD, UTC) */
+                    to?: string;
+                    /** @description Follow-ups written by this member */
+                    memberId?: string;
+                    /** @description Follow-ups written by members of this department or below it */
+                    departmentId?: string;
+                    /** @description Follow-ups of customers with this tag */
+                    tagId?: string;
+                    /** @description json (default) or xlsx (needs data.export; audited) */
+                    format?: "json" | "xlsx";
+                    /** @description Language of the XLSX sheet and headers; default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON, or as XLSX with format=xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @description Days are counted in this time zone */
+                            timeZone: string;
+                            kinds: ("call" | "visit" | "message" | "note")[];
+                            byMember: {
+                                id: string;
+                                name: string;
+                                /** @description The member’s primary department */
+                                departmentId: string;
+                                departmentName: string;
+                                call: number;
+                                visit: number;
+                                message: number;
+                                note: number;
+                                total: number;
+                            }[];
+                            byDepartment: {
+                                id: string;
+                                name: string;
+                                call: number;
+                                visit: number;
+                                message: number;
+                                note: number;
+                                total: number;
+                            }[];
+                            totals: {
+                                call: number;
+                                visit: number;
+                                message: number;
+                                note: number;
+                                total: number;
+                            };
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/tags": {
         parameters: {
             query?: never;
@@ -20173,7 +20645,7 @@ export interface paths {
                                 message: string;
                                 notice: {
                                     status: "delivered" | "undelivered";
-                                    /** @description no_conversation: the customer has no conversation with the owner to post into yet */
+                                    /** @description no_conversation: the customer has no chat with the owner to post the notice into */
                                     reason: string | null;
                                 };
                                 requestedBy: {
@@ -20336,7 +20808,7 @@ export interface paths {
                                 message: string;
                                 notice: {
                                     status: "delivered" | "undelivered";
-                                    /** @description no_conversation: the customer has no conversation with the owner to post into yet */
+                                    /** @description no_conversation: the customer has no chat with the owner to post the notice into */
                                     reason: string | null;
                                 };
                                 requestedBy: {
@@ -20490,7 +20962,7 @@ export interface paths {
                             message: string;
                             notice: {
                                 status: "delivered" | "undelivered";
-                                /** @description no_conversation: the customer has no conversation with the owner to post into yet */
+                                /** @description no_conversation: the customer has no chat with the owner to post the notice into */
                                 reason: string | null;
                             };
                             requestedBy: {

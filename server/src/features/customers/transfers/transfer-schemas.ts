@@ -35,7 +35,7 @@ export const Transfer = Type.Object({
   notice: Type.Object({
     status: Literals(NOTICE_STATUSES),
     reason: Type.Union([Type.String(), Type.Null()], {
-      description: 'no_conversation: the customer has no conversation with the owner to post into yet',
+      description: 'no_conversation: the customer has no chat with the owner to post the notice into',
     }),
   }),
   requestedBy: Type.Union([Person, Type.Null()]),

@@ -1,6 +1,6 @@
 /**
  * 转接记录: transfers from or to the members in the viewer's scope, filtered by status and kind.
- * A waiting one can be declined on the customer's behalf (until customers can sign in).
+ * A waiting one can be declined on the customer's behalf (one without a chat, or who said so by phone).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, type TableColumnsType, Typography } from 'antd';

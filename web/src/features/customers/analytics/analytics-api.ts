@@ -1,0 +1,109 @@
+/**
+ * The analytics reports: typed reads for the dashboard and the XLSX download (same routes with
+ * `format=xlsx`, in the console's language). Errors become ApiError like everywhere else.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getToken, setToken } from '../../../app/auth/token-store';
+import { ApiError, toApiError } from '../../../lib/api/api-error';
+import { api, unwrap } from '../../../lib/api/client';
+import type { paths } from '../../../lib/api/schema.gen';
+import { filenameFromDisposition } from '../lib/filename';
+
+type Json<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer T } } } };
+}
+  ? T
+  : never;
+
+export type Funnel = Json<'/api/v1/analytics/funnel'>;
+export type Trend = Json<'/api/v1/analytics/customers-trend'>;
+export type FollowUpStats = Json<'/api/v1/analytics/follow-ups'>;
+export type Interval = Trend['interval'];
+
+/** What the dashboard's filters hold; each report takes the parts it understands. */
+export type AnalyticsFilter = {
+  from?: string;
+  to?: string;
+  ownerId?: string;
+  departmentId?: string;
+  interval?: Interval;
+};
+
+export type ReportName = 'funnel' | 'customers-trend' | 'follow-ups';
+
+/** The query string of one report for the filter (the funnel's range is the customers' creation). */
+export function reportQuery(report: ReportName, filter: AnalyticsFilter): Record<string, string> {
+  const { from, to, ownerId, departmentId, interval } = filter;
+  const query: Record<string, string | undefined> = { from, to, departmentId };
+  if (report === 'follow-ups') query.memberId = ownerId;
+  else query.ownerId = ownerId;
+  if (report === 'customers-trend') query.interval = interval;
+  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+const keys = {
+  report: (report: ReportName, filter: AnalyticsFilter) => ['customers', 'analytics', report, filter] as const,
+};
+
+// The routes also answer XLSX; with no `format` they answer JSON, which is what these read.
+export function useFunnel(filter: AnalyticsFilter) {
+  return useQuery({
+    queryKey: keys.report('funnel', filter),
+    queryFn: async () =>
+      (await unwrap(
+        api.GET('/api/v1/analytics/funnel', { params: { query: reportQuery('funnel', filter) } }),
+      )) as Funnel,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTrend(filter: AnalyticsFilter) {
+  return useQuery({
+    queryKey: keys.report('customers-trend', filter),
+    queryFn: async () =>
+      (await unwrap(
+        api.GET('/api/v1/analytics/customers-trend', { params: { query: reportQuery('customers-trend', filter) } }),
+      )) as Trend,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFollowUpStats(filter: AnalyticsFilter) {
+  return useQuery({
+    queryKey: keys.report('follow-ups', filter),
+    queryFn: async () =>
+      (await unwrap(
+        api.GET('/api/v1/analytics/follow-ups', { params: { query: reportQuery('follow-ups', filter) } }),
+      )) as FollowUpStats,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Downloads one report as XLSX; resolves to the file name saved. */
+export async function downloadReport(report: ReportName, filter: AnalyticsFilter, lang: string): Promise<string> {
+  const search = new URLSearchParams({ ...reportQuery(report, filter), format: 'xlsx', lang });
+  const headers = new Headers();
+  const token = getToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/analytics/${report}?${search}`, { headers });
+  } catch {
+    throw new ApiError('network', 'network error', 0);
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, await response.json().catch(() => null));
+    if (error.status === 401 && error.code === 'unauthorized' && getToken()) setToken(null);
+    throw error;
+  }
+  const filename = filenameFromDisposition(response.headers.get('content-disposition'), `${report}.xlsx`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return filename;
+}
