@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010-archive-consent.js';
 import * as m0011 from './migrations/0011-customers.js';
 import * as m0012w from './migrations/0012-archive-search-walk.js';
 import * as m0012 from './migrations/0012-customer-transfers.js';
+import * as m0013 from './migrations/0013-archive-search-runs.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0011-customers': m0011,
   '0012-customer-transfers': m0012,
   '0012-archive-search-walk': m0012w,
+  '0013-archive-search-runs': m0013,
 };
 
 function provider(dialect: Dialect): MigrationProvider {
