@@ -50,8 +50,9 @@ function piecesOf(ctx: Pick<Ctx, 'config'>, row: Row): string[] | null {
   }
 }
 
-async function rewrite(ctx: UpgradeCtx, tx: UpgradeCtx['db'], row: Row, pieces: string[]): Promise<void> {
-  const text = docText({
+/** The doc's token text now: its tags as they were written, then the tokens of its pieces. */
+function textOf(row: Row, pieces: string[]): string {
+  return docText({
     at: row.at,
     conversationId: row.conversation_id,
     senderId: row.sender_id,
@@ -60,16 +61,22 @@ async function rewrite(ctx: UpgradeCtx, tx: UpgradeCtx['db'], row: Row, pieces: 
     guestIds: JSON.parse(row.guest_ids) as string[],
     pieces,
   });
-  const docId = Number(row.doc_id);
+}
+
+/** Replaces the index entries of these docs (PostgreSQL: one statement; FTS5: delete and insert each). */
+async function rewrite(ctx: UpgradeCtx, tx: UpgradeCtx['db'], docs: { id: number; text: string }[]): Promise<void> {
+  if (docs.length === 0) return;
   if (ctx.dialect === 'postgres') {
-    await sql`UPDATE archive_search_docs SET tokens = to_tsvector('simple', ${text}) WHERE doc_id = ${docId}`.execute(
-      tx,
-    );
+    await sql`UPDATE archive_search_docs AS d SET tokens = to_tsvector('simple', u.text)
+              FROM unnest(${docs.map((d) => d.id)}::bigint[], ${docs.map((d) => d.text)}::text[]) AS u(id, text)
+              WHERE d.doc_id = u.id`.execute(tx);
     return;
   }
-  const fts = sql.table(ftsTableName(ftsPartitionOf(docId)));
-  await sql`DELETE FROM ${fts} WHERE rowid = ${docId}`.execute(tx);
-  await sql`INSERT INTO ${fts} (rowid, body) VALUES (${docId}, ${text})`.execute(tx);
+  for (const { id, text } of docs) {
+    const fts = sql.table(ftsTableName(ftsPartitionOf(id)));
+    await sql`DELETE FROM ${fts} WHERE rowid = ${id}`.execute(tx);
+    await sql`INSERT INTO ${fts} (rowid, body) VALUES (${id}, ${text})`.execute(tx);
+  }
 }
 
 /** Finishes a pending pair-token upgrade, if any; returns how many docs were re-tokenized. */
@@ -95,13 +102,13 @@ export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
       .execute();
     if (rows.length === 0) break;
     next = Number((rows.at(-1) as Row).doc_id) + 1;
+    const changed = rows.flatMap((row) => {
+      const pieces = piecesOf(ctx, row);
+      return pieces?.some(joinsRuns) ? [{ id: Number(row.doc_id), text: textOf(row, pieces) }] : [];
+    });
     await ctx.db.transaction().execute(async (tx) => {
-      for (const row of rows) {
-        const pieces = piecesOf(ctx, row);
-        if (pieces === null || !pieces.some(joinsRuns)) continue;
-        await rewrite(ctx, tx, row, pieces);
-        rewritten++;
-      }
+      await rewrite(ctx, tx, changed);
+      rewritten += changed.length;
       await tx
         .updateTable('archive_search_upgrades')
         .set({ next_doc_id: next })
