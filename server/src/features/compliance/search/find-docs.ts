@@ -7,7 +7,8 @@
  *               (fts-partitions.ts); each stops once the page is full, joining hits to doc rows.
  *   PostgreSQL: tsvector @@ tsquery on the GIN index; without a narrow filter the newest hits are
  *               looked for in growing windows of days named by time tags (see findInPostgres);
- *               with one member or conversation named, its newest docs are walked first.
+ *               with one member or conversation named its newest docs are walked first, and
+ *               with a scope filter (a department tree) the org's newest docs.
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
@@ -31,7 +32,9 @@ export type DocQuery = {
   /** A member, conversation or external participant is named: few candidates, no time windows. */
   narrow?: boolean;
   /** The one member or conversation named, whose docs PostgreSQL may walk newest first. */
-  walk?: { column: 'sender_id' | 'conversation_id'; id: string /** Docs to walk (default 2000). */; docs?: number };
+  walk?: { column: 'sender_id' | 'conversation_id'; id: string };
+  /** How many newest docs PostgreSQL walks before looking in its index (default 2000). */
+  walkDocs?: number;
 };
 
 /** Above every doc id (the year 2248 in ms × 1024). */
@@ -101,15 +104,30 @@ export async function findDocs(ctx: Pick<Ctx, 'db' | 'dialect'>, query: DocQuery
   return ctx.dialect === 'sqlite' ? findInFts5(ctx, query) : findInPostgres(ctx, query);
 }
 
-/** Newest partition first, each read from its end within the bounds, until the page is full. */
+/** Whether the text alone has a hit in a partition within the bounds. */
+async function textInPartition(ctx: Pick<Ctx, 'db'>, fts: string, text: SearchQuery, query: DocQuery) {
+  const { rows } = await sql`
+    SELECT 1 FROM ${sql.table(fts)} WHERE ${sql.table(fts)} MATCH ${toFtsQuery(text)}
+      AND rowid >= ${query.fromId} AND rowid < ${query.toId} LIMIT 1`.execute(ctx.db);
+  return rows.length > 0;
+}
+
+/**
+ * Newest partition first, each read from its end within the bounds, until the page is full.
+ * With filters, a partition is first asked for the text alone: FTS5 sets up every filter tag's
+ * doclist (a department scope ORs several long ones) before it finds that a rare or absent word
+ * has nothing there, which the text alone answers at once.
+ */
 async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
   const match = fts5Expression(query.text, query.tagGroups) as string;
+  const probe = query.text && query.tagGroups.length > 0 ? query.text : null;
   const first = ftsPartitionOf(query.fromId);
   const last = ftsPartitionOf(query.toId - 1);
   const found: DocRow[] = [];
   for (const partition of await ftsPartitions(ctx.db)) {
     if (partition > last) continue;
     if (partition < first || found.length >= query.limit) break;
+    if (probe && !(await textInPartition(ctx, ftsTableName(partition), probe, query))) continue;
     const fts = sql.table(ftsTableName(partition));
     const { rows } = await sql<DocRow>`
       SELECT d.doc_id, d.org_id, d.record_id, d.record_seq, d.type, d.at, d.conversation_id, d.message_id,
@@ -150,18 +168,40 @@ async function postgresPage(
 }
 
 /**
- * A narrow query (a member, conversation or external participant) has few candidates: one GIN
- * lookup over the whole range. Otherwise the newest hits are looked for a window of days at a
- * time, the window's day (or month) tags AND-ed into the tsquery so that the GIN index itself keeps
- * to the window and only the window's candidates are read from the table. The first window is the
- * newest day; each next one is sized from the hits per day seen so far to fill the page. When two
- * months have given nothing, or the next window would be longer than a year, the rest of the
- * range is one plain lookup (its hits are rare enough to read them all).
+ * A named member or conversation: its newest docs are walked first (walkNewest), then the older
+ * rest is one GIN lookup. Another narrow query (an external participant) has few candidates: one
+ * GIN lookup over the whole range. A scope filter (a department tree: a fifth of an org's docs,
+ * say) walks the org's newest docs first, so a common word fills the page from a few thousand
+ * rows whatever the archive's size, and only then looks in windows of days. Without filters,
+ * windows of days from the start (findInWindows).
  */
 async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
   const tsquery = tsqueryExpression(query.text, query.tagGroups) as string;
-  if (query.walk && query.text) return walkThenLookUp(ctx, query, query.walk, tsquery);
+  if (query.walk && query.text) {
+    const walked = await walkNewest(ctx, query, tsquery, query.walk);
+    if (walked.below === null) return walked.found;
+    const left = query.limit - walked.found.length;
+    return [...walked.found, ...(await postgresPage(ctx, query, tsquery, query.fromId, walked.below, left))];
+  }
   if (query.narrow) return postgresPage(ctx, query, tsquery, query.fromId, query.toId, query.limit);
+  if (query.text && query.tagGroups.length > 0) {
+    const walked = await walkNewest(ctx, query, tsquery, null);
+    if (walked.below === null) return walked.found;
+    const rest = { ...query, toId: walked.below, limit: query.limit - walked.found.length };
+    return [...walked.found, ...(await findInWindows(ctx, rest, tsquery))];
+  }
+  return findInWindows(ctx, query, tsquery);
+}
+
+/**
+ * The newest hits looked for a window of days at a time, the window's day (or month) tags AND-ed
+ * into the tsquery so that the GIN index itself keeps to the window and only the window's
+ * candidates are read from the table. The first window is the newest day; each next one is sized
+ * from the hits per day seen so far to fill the page. When two months have given nothing, or the
+ * next window would be longer than a year, the rest of the range is one plain lookup (its hits
+ * are rare enough to read them all).
+ */
+async function findInWindows(ctx: Pick<Ctx, 'db'>, query: DocQuery, tsquery: string): Promise<DocRow[]> {
   const span = await ctx.db
     .selectFrom('archive_search_docs')
     .select((eb) => [eb.fn.min('doc_id').as('oldest'), eb.fn.max('doc_id').as('newest')])
@@ -194,39 +234,40 @@ async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<Do
   return found;
 }
 
-/** How many of a member's or conversation's newest docs are checked one by one before the GIN lookup. */
+/** How many of the newest docs (of a member, a conversation or the org) are checked one by one first. */
 const WALK_DOCS = 2000;
 
 /**
- * One member's or conversation's docs, newest first by its b-tree index, each checked against
- * the text: a common word fills the page within the first few hundred. When the walked docs do
- * not fill it, the word is rare there, and the older rest is one GIN lookup (cheap for a rare word).
+ * The newest docs of one member or conversation (by its b-tree index), or of the whole org, each
+ * checked against the full tsquery: a common word fills the page within the first few hundred.
+ * `below`: where the search goes on (the oldest doc walked), or null when the page is full or the
+ * range has no more docs.
  */
-async function walkThenLookUp(
+async function walkNewest(
   ctx: Pick<Ctx, 'db'>,
   query: DocQuery,
-  walk: NonNullable<DocQuery['walk']>,
   tsquery: string,
-): Promise<DocRow[]> {
-  const column = sql.ref(walk.column);
+  walk: DocQuery['walk'] | null,
+): Promise<{ found: DocRow[]; below: number | null }> {
+  const docs = query.walkDocs ?? WALK_DOCS;
+  const owner = walk ? sql`AND ${sql.ref(walk.column)} = ${walk.id}` : sql``;
   const { rows: walked } = await sql<DocRow & { hit: boolean }>`
     SELECT c.doc_id, c.org_id, c.record_id, c.record_seq, c.type, c.at, c.conversation_id, c.message_id,
            c.sender_id, c.external, c.department_ids, c.guest_ids,
            c.tokens @@ to_tsquery('simple', ${tsquery}) AS hit
     FROM (
       SELECT * FROM archive_search_docs
-      WHERE org_id = ${query.orgId} AND ${column} = ${walk.id}
+      WHERE org_id = ${query.orgId} ${owner}
         AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
       ORDER BY doc_id DESC
-      LIMIT ${walk.docs ?? WALK_DOCS}
+      LIMIT ${docs}
     ) AS c
     ORDER BY c.doc_id DESC`.execute(ctx.db);
   const hits = walked.filter((r) => r.hit).slice(0, query.limit);
   const found = hits.map(({ hit: _hit, ...row }) => normalise(row));
   const oldest = walked.at(-1);
-  if (found.length === query.limit || walked.length < (walk.docs ?? WALK_DOCS) || !oldest) return found;
-  const rest = await postgresPage(ctx, query, tsquery, query.fromId, Number(oldest.doc_id), query.limit - found.length);
-  return [...found, ...rest];
+  const done = found.length === query.limit || walked.length < docs || !oldest;
+  return { found, below: done ? null : Number(oldest.doc_id) };
 }
 
 /** Two months without a hit: the rest is looked up in one go. */
