@@ -42,6 +42,21 @@ export function tag(kind: TagKind, id: string): string {
   return `${TAG_PREFIX[kind]}${idHex(id)}`;
 }
 
+/** The filter tags a doc carries: its conversation, sender, the sender's departments, the guests present. */
+export function filterTags(doc: {
+  conversationId: string;
+  senderId: string | null;
+  departmentIds: readonly string[];
+  guestIds: readonly string[];
+}): string[] {
+  return [
+    tag('conversation', doc.conversationId),
+    ...(doc.senderId ? [tag('member', doc.senderId)] : []),
+    ...doc.departmentIds.map((d) => tag('department', d)),
+    ...doc.guestIds.map((g) => tag('guest', g)),
+  ];
+}
+
 /** The first doc id of the millisecond an ISO time falls in. */
 export function docIdFloor(iso: string): number {
   const ms = Date.parse(iso);

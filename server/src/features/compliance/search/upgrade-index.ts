@@ -116,6 +116,12 @@ export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
         .execute();
     });
   }
+  if (ctx.dialect === 'postgres' && rewritten > 0) {
+    // The rewritten entries wait in the GIN index's pending list, which every search would scan,
+    // and the planner has never seen the new tokens: move them into the index and re-sample.
+    await sql`SELECT gin_clean_pending_list('archive_search_docs_tokens'::regclass)`.execute(ctx.db);
+    await sql`ANALYZE archive_search_docs`.execute(ctx.db);
+  }
   await ctx.db.deleteFrom('archive_search_upgrades').where('name', '=', JOINED_RUNS_UPGRADE).execute();
   ctx.log.info({ rewritten }, 'archive search: letter and digit runs indexed');
   return rewritten;
