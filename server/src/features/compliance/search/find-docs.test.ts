@@ -102,6 +102,7 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
         ...(options.walkDocs ? { walkDocs: options.walkDocs } : {}),
         ...(options.fewTextHits !== undefined ? { fewTextHits: options.fewTextHits } : {}),
       });
+      expect(docs.length).toBeLessThanOrEqual(options.limit ?? 7);
       const texts = await server.ctx.db
         .selectFrom('archive_records')
         .select(['id', 'content'])

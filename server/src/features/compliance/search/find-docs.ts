@@ -300,22 +300,30 @@ async function walkNewest(
 ): Promise<{ found: DocRow[]; below: number | null }> {
   const docs = query.walkDocs ?? WALK_DOCS;
   const owner = walk ? sql`AND ${sql.ref(walk.column)} = ${walk.id}` : sql``;
-  const { rows: walked } = await sql<DocRow & { hit: boolean }>`
+  // Only the first hits and the oldest doc walked come back: shipping all the walked rows to
+  // the application cost more than checking them.
+  const { rows } = await sql<DocRow & { hit: boolean; walked: string; n: string }>`
     SELECT c.doc_id, c.org_id, c.record_id, c.record_seq, c.type, c.at, c.conversation_id, c.message_id,
-           c.sender_id, c.external, c.department_ids, c.guest_ids,
-           c.tokens @@ to_tsquery('simple', ${tsquery}) AS hit
+           c.sender_id, c.external, c.department_ids, c.guest_ids, c.walked, c.n,
+           c.hit AND c.hits_so_far <= ${query.limit} AS hit
     FROM (
-      SELECT * FROM archive_search_docs
-      WHERE org_id = ${query.orgId} ${owner}
-        AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
-      ORDER BY doc_id DESC
-      LIMIT ${docs}
+      SELECT w.*, count(*) OVER () AS walked, row_number() OVER (ORDER BY w.doc_id DESC) AS n,
+             count(*) FILTER (WHERE w.hit) OVER (ORDER BY w.doc_id DESC) AS hits_so_far
+      FROM (
+        SELECT doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id,
+               external, department_ids, guest_ids, tokens @@ to_tsquery('simple', ${tsquery}) AS hit
+        FROM archive_search_docs
+        WHERE org_id = ${query.orgId} ${owner}
+          AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
+        ORDER BY doc_id DESC
+        LIMIT ${docs}
+      ) AS w
     ) AS c
+    WHERE (c.hit AND c.hits_so_far <= ${query.limit}) OR c.n = c.walked
     ORDER BY c.doc_id DESC`.execute(ctx.db);
-  const hits = walked.filter((r) => r.hit).slice(0, query.limit);
-  const found = hits.map(({ hit: _hit, ...row }) => normalise(row));
-  const oldest = walked.at(-1);
-  const done = found.length === query.limit || walked.length < docs || !oldest;
+  const found = rows.filter((r) => r.hit).map(({ hit: _h, walked: _w, n: _n, ...row }) => normalise(row));
+  const oldest = rows.at(-1);
+  const done = found.length === query.limit || !oldest || Number(oldest.walked) < docs;
   return { found, below: done ? null : Number(oldest.doc_id) };
 }
 
