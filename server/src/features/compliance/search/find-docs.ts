@@ -35,7 +35,7 @@ export type DocQuery = {
   walk?: { column: 'sender_id' | 'conversation_id'; id: string };
   /** How many newest docs PostgreSQL walks before looking in its index (default 2000). */
   walkDocs?: number;
-  /** SQLite: below this many text hits in a partition, filters are checked on rows (default 500). */
+  /** SQLite: below this many text hits in a partition, a scope is checked on rows (default 500). */
   fewTextHits?: number;
 };
 
@@ -139,15 +139,15 @@ async function docsInGroups(ctx: Pick<Ctx, 'db'>, query: DocQuery, ids: number[]
   return rows.filter(inGroups).slice(0, limit).map(normalise);
 }
 
-/** Fewer text hits than this in a partition: filters are checked on those docs' rows. */
+/** Fewer text hits than this in a partition: a scope is checked on those docs' rows. */
 const FEW_TEXT_HITS = 500;
 
 /**
  * Newest partition first, each read from its end within the bounds, until the page is full.
  * With filters, a partition is first asked for the text alone: FTS5 sets up every filter tag's
  * doclist (a department scope ORs several long ones) before it can intersect them with the text,
- * which costs more than the whole answer when the text is absent (skip the partition) or has few
- * hits there (check the filters on those few docs' rows instead).
+ * which costs more than the whole answer when the text is absent (skip the partition) or, for a
+ * scope, has few hits there (check the scope on those few docs' rows instead).
  */
 async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
   const match = fts5Expression(query.text, query.tagGroups) as string;
@@ -159,7 +159,8 @@ async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow
     if (partition > last) continue;
     if (partition < first || found.length >= query.limit) break;
     if (probe) {
-      const few = query.fewTextHits ?? FEW_TEXT_HITS;
+      // A narrow filter's tags are short lists that FTS5 intersects cheaply: only skip partitions.
+      const few = query.narrow ? 1 : (query.fewTextHits ?? FEW_TEXT_HITS);
       const ids = await textHits(ctx, ftsTableName(partition), probe, query, few);
       if (ids.length < few) {
         if (ids.length > 0) found.push(...(await docsInGroups(ctx, query, ids, query.limit - found.length)));
