@@ -301,31 +301,31 @@ async function walkNewest(
 ): Promise<{ found: DocRow[]; below: number | null }> {
   const docs = query.walkDocs ?? WALK_DOCS;
   const owner = walk ? sql`AND ${sql.ref(walk.column)} = ${walk.id}` : sql``;
-  // Only the first hits and the oldest doc walked come back: shipping all the walked rows to
-  // the application cost more than checking them.
-  const { rows } = await sql<DocRow & { hit: boolean; walked: string; n: string }>`
-    SELECT c.doc_id, c.org_id, c.record_id, c.record_seq, c.type, c.at, c.conversation_id, c.message_id,
-           c.sender_id, c.external, c.department_ids, c.guest_ids, c.walked, c.n,
-           c.hit AND c.hits_so_far <= ${query.limit} AS hit
-    FROM (
-      SELECT w.*, count(*) OVER () AS walked, row_number() OVER (ORDER BY w.doc_id DESC) AS n,
-             count(*) FILTER (WHERE w.hit) OVER (ORDER BY w.doc_id DESC) AS hits_so_far
-      FROM (
-        SELECT doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id,
-               external, department_ids, guest_ids, tokens @@ to_tsquery('simple', ${tsquery}) AS hit
-        FROM archive_search_docs
-        WHERE org_id = ${query.orgId} ${owner}
-          AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
-        ORDER BY doc_id DESC
-        LIMIT ${docs}
-      ) AS w
-    ) AS c
-    WHERE (c.hit AND c.hits_so_far <= ${query.limit}) OR c.n = c.walked
-    ORDER BY c.doc_id DESC`.execute(ctx.db);
-  const found = rows.filter((r) => r.hit).map(({ hit: _h, walked: _w, n: _n, ...row }) => normalise(row));
-  const oldest = rows.at(-1);
-  const done = found.length === query.limit || !oldest || Number(oldest.walked) < docs;
-  return { found, below: done ? null : Number(oldest.doc_id) };
+  // Only the first hits' rows come back, with the oldest doc walked and how many: shipping every
+  // walked row to the application, or numbering them in window functions, cost more than the walk.
+  const { rows } = await sql<Partial<DocRow> & { oldest: string | null; walked: string }>`
+    WITH w AS (
+      SELECT doc_id, tokens @@ to_tsquery('simple', ${tsquery}) AS hit
+      FROM archive_search_docs
+      WHERE org_id = ${query.orgId} ${owner}
+        AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
+      ORDER BY doc_id DESC
+      LIMIT ${docs}
+    ), s AS (
+      SELECT (array_agg(doc_id ORDER BY doc_id DESC) FILTER (WHERE hit))[1:${query.limit}] AS hits,
+             min(doc_id) AS oldest, count(*) AS walked
+      FROM w
+    )
+    SELECT s.oldest, s.walked, d.doc_id, d.org_id, d.record_id, d.record_seq, d.type, d.at, d.conversation_id,
+           d.message_id, d.sender_id, d.external, d.department_ids, d.guest_ids
+    FROM s LEFT JOIN archive_search_docs d ON d.doc_id = ANY (s.hits)
+    ORDER BY d.doc_id DESC`.execute(ctx.db);
+  const found = rows
+    .filter((r) => r.doc_id !== null && r.doc_id !== undefined)
+    .map(({ oldest: _o, walked: _w, ...row }) => normalise(row as DocRow));
+  const oldest = rows[0]?.oldest ?? null;
+  const done = found.length === query.limit || oldest === null || Number(rows[0]?.walked) < docs;
+  return { found, below: done ? null : Number(oldest) };
 }
 
 /** Two months without a hit: the rest is looked up in one go. */
