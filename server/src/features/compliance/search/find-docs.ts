@@ -301,31 +301,26 @@ async function walkNewest(
 ): Promise<{ found: DocRow[]; below: number | null }> {
   const docs = query.walkDocs ?? WALK_DOCS;
   const owner = walk ? sql`AND ${sql.ref(walk.column)} = ${walk.id}` : sql``;
-  // Only the first hits' rows come back, with the oldest doc walked and how many: shipping every
-  // walked row to the application, or numbering them in window functions, cost more than the walk.
-  const { rows } = await sql<Partial<DocRow> & { oldest: string | null; walked: string }>`
-    WITH w AS (
-      SELECT doc_id, tokens @@ to_tsquery('simple', ${tsquery}) AS hit
-      FROM archive_search_docs
-      WHERE org_id = ${query.orgId} ${owner}
-        AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
-      ORDER BY doc_id DESC
-      LIMIT ${docs}
-    ), s AS (
-      SELECT (array_agg(doc_id ORDER BY doc_id DESC) FILTER (WHERE hit))[1:${query.limit}] AS hits,
-             min(doc_id) AS oldest, count(*) AS walked
-      FROM w
-    )
-    SELECT s.oldest, s.walked, d.doc_id, d.org_id, d.record_id, d.record_seq, d.type, d.at, d.conversation_id,
-           d.message_id, d.sender_id, d.external, d.department_ids, d.guest_ids
-    FROM s LEFT JOIN archive_search_docs d ON d.doc_id = ANY (s.hits)
-    ORDER BY d.doc_id DESC`.execute(ctx.db);
-  const found = rows
-    .filter((r) => r.doc_id !== null && r.doc_id !== undefined)
-    .map(({ oldest: _o, walked: _w, ...row }) => normalise(row as DocRow));
-  const oldest = rows[0]?.oldest ?? null;
-  const done = found.length === query.limit || oldest === null || Number(rows[0]?.walked) < docs;
-  return { found, below: done ? null : Number(oldest) };
+  const walked = sql`
+    FROM archive_search_docs
+    WHERE org_id = ${query.orgId} ${owner} AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
+    ORDER BY doc_id DESC`;
+  // The outer LIMIT stops the walk at the page's last hit: a common word reads a few hundred rows.
+  const { rows } = await sql<DocRow>`
+    SELECT doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id,
+           external, department_ids, guest_ids
+    FROM (
+      SELECT *, tokens @@ to_tsquery('simple', ${tsquery}) AS hit ${walked} LIMIT ${docs}
+    ) AS w
+    WHERE w.hit
+    LIMIT ${query.limit}`.execute(ctx.db);
+  const found = rows.map(normalise);
+  if (found.length === query.limit) return { found, below: null };
+  // Fewer hits: the whole walk was read. Where it ended comes from the index alone.
+  const { rows: last } = await sql<{ doc_id: string }>`SELECT doc_id ${walked} OFFSET ${docs - 1} LIMIT 1`.execute(
+    ctx.db,
+  );
+  return { found, below: last[0] ? Number(last[0].doc_id) : null };
 }
 
 /** Two months without a hit: the rest is looked up in one go. */
