@@ -8,7 +8,8 @@
 // Options: --n N messages (default 1,000,000; the product issue names 10,000,000), --store
 // sqlite|postgres|both, --runs R timed runs per query (20), --like-runs R (3), --seed S, --quick
 // (100,000 messages, 10 runs), --dir D (where the SQLite file goes), --json FILE (raw figures),
-// --reuse (measure the store a previous run with the same --n and --seed loaded and left).
+// --reuse (measure the store a previous run with the same --n and --seed loaded and left, after
+// applying any migration it lacks), --pg-db NAME (the PostgreSQL database to load or reuse).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +33,7 @@ const { values: opts } = parseArgs({
     reuse: { type: 'boolean', default: false },
     dir: { type: 'string' },
     json: { type: 'string' },
+    'pg-db': { type: 'string' },
   },
 });
 const N = Number(opts.n ?? (opts.quick ? 100_000 : 1_000_000));
@@ -41,7 +43,7 @@ const SEED = Number(opts.seed ?? 20261201);
 const STORES = opts.store === 'both' ? ['sqlite', 'postgres'] : [opts.store];
 const DIR = opts.dir ?? join(tmpdir(), 'concord-bench-archive-search');
 const PG_ADMIN = process.env.CONCORD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PG_DB = 'concord_bench_archive_search';
+const PG_DB = opts['pg-db'] ?? 'concord_bench_archive_search';
 const GOAL_P99_MS = 50;
 const PAGE = 20;
 const START = Date.parse('2024-12-01T00:00:00.000Z');
@@ -75,6 +77,7 @@ const { findDocs, MAX_DOC_ID, fts5Expression } = await load('features/compliance
 const { ftsPartitionDdl, ftsPartitionOf, ftsTableName } = await load('features/compliance/search/fts-partitions.js');
 const { presentRecords } = await load('features/compliance/search/present-records.js');
 const { loadConfig } = await load('app/config.js');
+const { upgradeSearchIndex } = await load('features/compliance/search/upgrade-index.js');
 
 const require = createRequire(new URL('../../server/package.json', import.meta.url));
 const pg = require('pg');
@@ -149,12 +152,26 @@ const directKey = (chat) =>
     : null;
 
 // ---- loading ----
+/** A reused store loaded by an older build gets what it lacks: migrations and index upgrades, as at start. */
+async function migrateIfBehind(store, dialect) {
+  const started = Date.now();
+  const applied = await migrateToLatest(store.db, dialect);
+  const silent = { info() {} };
+  const rewritten = await upgradeSearchIndex({ db: store.db, dialect, config: loadConfig({}), log: silent });
+  if (applied.length > 0 || rewritten > 0) {
+    const took = ((Date.now() - started) / 1000).toFixed(0);
+    log(`${dialect}: applied ${applied.join(', ') || 'no migration'}, re-tokenized ${rewritten} docs in ${took} s`);
+  }
+}
+
 async function loadSqlite() {
   mkdirSync(DIR, { recursive: true });
   const path = join(DIR, 'archive-search.db');
   if (opts.reuse && existsSync(path)) {
     log(`sqlite: reusing ${path}`);
-    return { store: openStore({ sqlitePath: path }) };
+    const store = openStore({ sqlitePath: path });
+    await migrateIfBehind(store, 'sqlite');
+    return { store };
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const store = openStore({ sqlitePath: path });
@@ -262,6 +279,7 @@ async function reusePostgres(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   log(`postgres: reusing ${PG_DB}`);
+  await migrateIfBehind(store, 'postgres');
   return { store, client };
 }
 

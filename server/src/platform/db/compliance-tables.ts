@@ -132,6 +132,9 @@ export type ArchiveSearchDocTable = {
   tokens?: string;
 };
 
+/** A re-tokenizing of the search index still to finish (migration 0013), and the doc id it goes on from. */
+export type ArchiveSearchUpgradeTable = { name: string; next_doc_id: number };
+
 export type ArchiveCursorTable = { conversation_id: string; org_id: string; last_seq: number };
 
 export type ArchiveCheckpointTable = {
@@ -207,6 +210,7 @@ export type ComplianceTables = {
   archive_cursors: ArchiveCursorTable;
   archive_checkpoints: ArchiveCheckpointTable;
   archive_search_docs: ArchiveSearchDocTable;
+  archive_search_upgrades: ArchiveSearchUpgradeTable;
   archive_retention: ArchiveRetentionTable;
   archive_holds: ArchiveHoldTable;
   archive_notices: ArchiveNoticeTable;

@@ -14,6 +14,7 @@ import * as m0010 from './migrations/0010-archive-consent.js';
 import * as m0011 from './migrations/0011-customers.js';
 import * as m0012w from './migrations/0012-archive-search-walk.js';
 import * as m0012 from './migrations/0012-customer-transfers.js';
+import * as m0013 from './migrations/0013-archive-search-runs.js';
 import * as m0014c from './migrations/0014-contact-links.js';
 import * as m0015 from './migrations/0015-quick-replies.js';
 import * as m0016 from './migrations/0016-customer-analytics.js';
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0015-quick-replies': m0015,
   '0014-contact-links': m0014c,
   '0016-customer-analytics': m0016,
+  '0013-archive-search-runs': m0013,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

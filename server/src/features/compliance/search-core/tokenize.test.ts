@@ -35,13 +35,24 @@ describe('index tokens', () => {
   });
 
   it('split mixed text at script, case and digit boundaries', () => {
-    expect(indexTokens('iPhone15报价')).toEqual(['iphone', 'i', 'phone', '15', '报价', '报', '价']);
+    expect(indexTokens('iPhone15报价')).toEqual(['iphone', 'i', 'phone', '15', 'iphone15', '报价', '报', '价']);
     expect(indexTokens('2024年3月')).toEqual(['2024', '年', '3', '月']);
     expect(indexTokens('getUserName XMLHttpRequest')).toEqual([
       ...['getusername', 'get', 'user', 'name'],
       ...['xmlhttprequest', 'xml', 'http', 'request'],
     ]);
     expect(indexTokens('HTML html Html')).toEqual(['html', 'html', 'html']);
+  });
+
+  it('join touching letter and digit runs in pairs, after the runs themselves', () => {
+    expect(indexTokens('Q3目标')).toEqual(['q', '3', 'q3', '目标', '目', '标']);
+    expect(indexTokens('2024Q3')).toEqual(['2024', 'q', '3', '2024q', 'q3']);
+    expect(indexTokens('iPhone15Pro')).toEqual(['iphone', 'i', 'phone', '15', 'pro', 'iphone15', '15pro']);
+    expect(indexTokens('Q 3, 5G')).toEqual(['q', '3', '5', 'g', '5g']);
+  });
+
+  it('never make a pair shaped like a filter tag', () => {
+    expect(indexTokens('zm0123 zy020000 zebra0')).toEqual(['zm', '0123', 'zy', '020000', 'zebra', '0', 'zebra0']);
   });
 
   it('never bridge punctuation, spaces or emoji', () => {
@@ -78,7 +89,7 @@ describe('index tokens', () => {
   });
 
   it('are stored as one space-separated text', () => {
-    expect(toFtsDocument(indexTokens('iPhone15报价'))).toBe('iphone i phone 15 报价 报 价');
+    expect(toFtsDocument(indexTokens('iPhone15报价'))).toBe('iphone i phone 15 iphone15 报价 报 价');
   });
 });
 
@@ -93,7 +104,19 @@ describe('query tokens', () => {
   });
 
   it('take words whole, lower-cased', () => {
-    expect(queryTokens('iPhone15报价').terms).toEqual([['iphone'], ['15'], ['报价']]);
+    expect(queryTokens('iPhone 15 报价').terms).toEqual([['iphone'], ['15'], ['报价']]);
+  });
+
+  it('look up touching letter and digit runs by their pairs', () => {
+    expect(queryTokens('Q3')).toEqual({ tokens: ['q3'], terms: [['q3']], mode: 'all' });
+    expect(queryTokens('iPhone15报价').terms).toEqual([['iphone15'], ['报价']]);
+    expect(queryTokens('iPhone15Pro').terms).toEqual([['iphone15', '15pro']]);
+    expect(toFtsQuery(queryTokens('Q3 目标'))).toBe('"q3" AND "目标"');
+    expect(toTsQuery(queryTokens('iPhone15Pro'))).toBe("('iphone15' <-> '15pro')");
+  });
+
+  it('search runs that would pair into a tag shape as separate words', () => {
+    expect(queryTokens('zm0123').terms).toEqual([['zm'], ['0123']]);
   });
 
   it('drop repeated terms and stop at the term limit', () => {
@@ -150,6 +173,20 @@ describe('matching', () => {
     ['我的iPhone15报价单', 'phone', true],
     ['我的iPhone15报价单', 'iphone15', true],
     ['我的iPhone15报价单', 'iphone 16', false],
+    ['我的iPhone15报价单', 'iphone16', false],
+    ['2024Q3目标', 'Q3', true],
+    ['2024Q3目标', '2024q', true],
+    ['2024Q3目标', 'Q3 目标', true],
+    ['Q 3 目标', 'Q3', false],
+    ['3Q', 'Q3', false],
+    ['Q3', 'q 3', true],
+    ['iPhone15Pro', 'iphone15', true],
+    ['iPhone15Pro', '15pro', true],
+    ['iPhone15Pro', 'IPHONE15PRO', true],
+    ['iPhone15 Pro', '15pro', false],
+    ['iPhone16Pro iPhone15', 'iphone15pro', false],
+    ['iPhone15', 'phone15', false],
+    ['zm0123', 'zm0123', true],
     ['ＩＰＨＯＮＥ', 'iphone', true],
     ['カタカナ', 'ｶﾀ', true],
     ['Café au lait', 'CAFE\u0301', true],
@@ -198,6 +235,12 @@ describe('highlighting', () => {
     expect(texts(highlight('ｶﾀｶﾅ', 'タカ'), 'ｶﾀｶﾅ')).toEqual(['ﾀｶ']);
     expect(texts(highlight('cafe\u0301!', 'café'), 'cafe\u0301!')).toEqual(['cafe\u0301']);
     expect(highlight('𠀀𠀁x', '𠀁')).toEqual([{ start: 2, end: 4 }]);
+  });
+
+  it('marks touching runs a query found together', () => {
+    expect(texts(highlight('2024Q3目标', 'q3'), '2024Q3目标')).toEqual(['Q3']);
+    expect(texts(highlight('iPhone15Pro到了', 'iphone15pro'), 'iPhone15Pro到了')).toEqual(['iPhone15Pro']);
+    expect(texts(highlight('ｑ３ and q 3', 'Q3'), 'ｑ３ and q 3')).toEqual(['ｑ３']);
   });
 
   it('marks the part of a word a query found', () => {

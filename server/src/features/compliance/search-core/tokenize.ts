@@ -15,12 +15,19 @@
  *     15, 报价. In messages, a word with inner capitals is also indexed by its parts
  *     (getUserName → getusername, get, user, name), so "phone" finds "iPhone".
  *   - Digit runs → one token. Everything else (spaces, punctuation, symbols, emoji) separates.
+ *   - Letter and digit runs that touch ("Q3", "2024Q3", "iPhone15Pro") are also joined in
+ *     pairs, like CJK bigrams: each run with the next one (2024q, q3; iphone15, 15pro). A query
+ *     "Q3" then looks up the one rare token q3 instead of intersecting the huge lists of q and 3.
  *
  * Index vs. query. A message is indexed with, per CJK run, all its bigrams (consecutive
  * positions) followed by all its characters as unigrams. A query CJK run of two or more
  * characters becomes a PHRASE of its bigrams (客户经理 → "客户 户经 经理"), which matches exactly
  * the messages containing that string inside one CJK run; a single-character query matches by
- * unigram. Every query term must match (AND). Trade-off: unigrams roughly double the tokens of
+ * unigram. Likewise touching letter/digit runs: in a message, after the tokens of the runs, their
+ * pairs (consecutive positions); in a query, one pair (q3) or a phrase of pairs (iPhone15Pro →
+ * "iphone15 15pro"), which matches exactly the messages where those runs touch in that order.
+ * A pair shaped like a filter tag (z + letter + 0…, see search/doc-keys.ts) is never made: a
+ * query with one searches its runs as separate words instead. Every query term must match (AND). Trade-off: unigrams roughly double the tokens of
  * Chinese text (a run of n characters gives 2n − 1 tokens instead of n − 1) and their posting
  * lists are long (的, 是…), in exchange for single-character search with no second index.
  *
@@ -39,10 +46,14 @@ type CharClass = 'cjk' | 'letter' | 'digit';
 
 /** One normalised character (with its marks) and the span of the original text it came from. */
 type Unit = { ch: string; upper: boolean; lower: boolean; start: number; end: number };
-type Run = { cls: CharClass; units: Unit[] };
+/** `joined`: follows the previous run with nothing between them (a class change, not a separator). */
+type Run = { cls: CharClass; units: Unit[]; joined: boolean };
 
-/** A term of a query: a word or number token, or a CJK string matched as a phrase of bigrams. */
-type QueryTerm = { cls: CharClass; chars: string[]; tokens: string[] };
+/**
+ * A term of a query: a word or number token, a CJK string matched as a phrase of bigrams, or
+ * touching letter/digit runs ('joined', `chars` the runs' words) matched as a phrase of pairs.
+ */
+type QueryTerm = { cls: CharClass | 'joined'; chars: string[]; tokens: string[] };
 
 export type SearchQuery = {
   /** Every distinct token the query uses. */
@@ -113,7 +124,7 @@ function scan(text: string): Run[] {
         continue;
       }
       if (run === null || run.cls !== cls) {
-        run = { cls, units: [] };
+        run = { cls, units: [], joined: run !== null };
         runs.push(run);
       }
       run.units.push({ ch, upper: UPPER.test(ch), lower: LOWER.test(ch), start, end });
@@ -152,35 +163,76 @@ function bigrams(units: readonly Unit[]): string[] {
   return grams;
 }
 
+/** The shape of a filter tag (doc-keys.ts): no pair of runs may take it. */
+const TAG_SHAPED = /^z[a-z]0/;
+
+/** The pair tokens of touching runs' words (each with the next), or null if one would look like a tag. */
+function runPairs(words: readonly string[]): string[] | null {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]}${words[i + 1]}`);
+  return pairs.some((pair) => TAG_SHAPED.test(pair)) ? null : pairs;
+}
+
+/**
+ * Runs grouped as searched: each CJK run alone, and touching letter/digit runs together (a
+ * group of one when nothing touches it).
+ */
+function groupRuns(runs: readonly Run[]): Run[][] {
+  const groups: Run[][] = [];
+  let previous: Run | undefined;
+  for (const run of runs) {
+    const touching = run.joined && run.cls !== 'cjk' && previous !== undefined && previous.cls !== 'cjk';
+    const group = groups.at(-1);
+    if (touching && group) group.push(run);
+    else groups.push([run]);
+    previous = run;
+  }
+  return groups;
+}
+
+function runTokens({ cls, units }: Run): string[] {
+  if (cls === 'cjk') return [...(units.length > 1 ? bigrams(units) : []), ...units.map((u) => u.ch)];
+  const word = wordToken(units);
+  const parts = cls === 'letter' ? caseParts(units) : [];
+  return parts.length > 1 ? [word, ...parts.map(([from, to]) => wordToken(units.slice(from, to)))] : [word];
+}
+
 /** The tokens to store for a text, in order (their positions matter for phrase queries). */
 export function indexTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const { cls, units } of scan(text)) {
-    if (cls === 'cjk') {
-      if (units.length > 1) tokens.push(...bigrams(units));
-      tokens.push(...units.map((u) => u.ch));
-    } else if (cls === 'digit') {
-      tokens.push(wordToken(units));
-    } else {
-      const word = wordToken(units);
-      tokens.push(word);
-      const parts = caseParts(units);
-      if (parts.length > 1) tokens.push(...parts.map(([from, to]) => wordToken(units.slice(from, to))));
-    }
+  for (const group of groupRuns(scan(text))) {
+    for (const run of group) tokens.push(...runTokens(run));
+    if (group.length > 1) tokens.push(...(runPairs(group.map((run) => wordToken(run.units))) ?? []));
   }
   return tokens;
+}
+
+/** Whether a text has touching letter and digit runs, the ones indexed with pair tokens too. */
+export function joinsRuns(text: string): boolean {
+  return groupRuns(scan(text)).some((group) => group.length > 1);
+}
+
+function groupTerms(group: readonly Run[]): QueryTerm[] {
+  if (group.length > 1) {
+    const words = group.map((run) => wordToken(run.units));
+    const pairs = runPairs(words);
+    if (pairs) return [{ cls: 'joined', chars: words, tokens: pairs }];
+  }
+  return group.map(({ cls, units }) => {
+    const chars = units.map((u) => u.ch);
+    const tokens = cls !== 'cjk' ? [wordToken(units)] : units.length === 1 ? chars : bigrams(units);
+    return { cls, chars: cls === 'cjk' ? chars : tokens, tokens };
+  });
 }
 
 function parseQuery(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  for (const { cls, units } of scan(query)) {
-    const chars = units.map((u) => u.ch);
-    const tokens = cls !== 'cjk' ? [wordToken(units)] : units.length === 1 ? chars : bigrams(units);
-    const key = `${cls}:${tokens.join(' ')}`;
+  for (const term of groupRuns(scan(query)).flatMap(groupTerms)) {
+    const key = `${term.cls}:${term.tokens.join(' ')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push({ cls, chars: cls === 'cjk' ? chars : tokens, tokens });
+    terms.push(term);
     if (terms.length === MAX_QUERY_TERMS) break;
   }
   return terms;
@@ -221,7 +273,24 @@ export function toTsQuery(query: SearchQuery): string | null {
     .join(' & ');
 }
 
+/** Where a joined term's words are the words of touching runs, in order. */
+function joinedSpans(term: QueryTerm, runs: readonly Run[]): HighlightSpan[] {
+  const spans: HighlightSpan[] = [];
+  for (const group of groupRuns(runs)) {
+    const words = group.map((run) => wordToken(run.units));
+    for (let i = 0; i + term.chars.length <= group.length; i++) {
+      if (term.chars.every((word, j) => words[i + j] === word)) {
+        const first = (group[i] as Run).units[0] as Unit;
+        const last = (group[i + term.chars.length - 1] as Run).units.at(-1) as Unit;
+        spans.push({ start: first.start, end: last.end });
+      }
+    }
+  }
+  return spans;
+}
+
 function termSpans(term: QueryTerm, runs: readonly Run[]): HighlightSpan[] {
+  if (term.cls === 'joined') return joinedSpans(term, runs);
   const spans: HighlightSpan[] = [];
   const span = (units: readonly Unit[], from: number, to: number) =>
     spans.push({ start: (units[from] as Unit).start, end: (units[to - 1] as Unit).end });

@@ -4,9 +4,9 @@
  * Tags. Each indexed record also carries tokens naming its conversation, sender, the sender's
  * departments and the external participants present, so a filter is one more AND term for the
  * full-text engine (FTS5 and GIN intersect posting lists) instead of a second pass over the rows.
- * A tag is `z` + kind + `0` + the id in hex: ASCII letters and digits mixed in one token, which
- * the tokenizer never produces (a letter/digit change always splits a word), so no message text
- * and no typed query can match or forge a tag.
+ * A tag is `z` + kind + `0` + the id in hex. The tokenizer mixes letters and digits in one token
+ * only when it pairs touching runs ("Q3" → q3), and never makes a pair of that shape (z, a
+ * letter, 0), so no message text and no typed query can match or forge a tag.
  *
  * Time tags. Each document also carries its UTC day and month (days and months since 1970), so
  * PostgreSQL can find the newest hits a window of days at a time inside the GIN index (see
@@ -40,6 +40,21 @@ function idHex(id: string): string {
 /** The token that tags a document with this conversation, member, department or guest. */
 export function tag(kind: TagKind, id: string): string {
   return `${TAG_PREFIX[kind]}${idHex(id)}`;
+}
+
+/** The filter tags a doc carries: its conversation, sender, the sender's departments, the guests present. */
+export function filterTags(doc: {
+  conversationId: string;
+  senderId: string | null;
+  departmentIds: readonly string[];
+  guestIds: readonly string[];
+}): string[] {
+  return [
+    tag('conversation', doc.conversationId),
+    ...(doc.senderId ? [tag('member', doc.senderId)] : []),
+    ...doc.departmentIds.map((d) => tag('department', d)),
+    ...doc.guestIds.map((g) => tag('guest', g)),
+  ];
 }
 
 /** The first doc id of the millisecond an ISO time falls in. */

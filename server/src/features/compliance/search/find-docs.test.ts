@@ -75,7 +75,15 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
 
   const found = async (
     q: string,
-    options: { from?: string; to?: string; sender?: string; limit?: number; walkDocs?: number } = {},
+    options: {
+      from?: string;
+      to?: string;
+      sender?: string;
+      scope?: string;
+      limit?: number;
+      walkDocs?: number;
+      fewTextHits?: number;
+    } = {},
   ) => {
     const out: string[] = [];
     let toId = options.to ? docIdFloor(options.to) : MAX_DOC_ID;
@@ -83,21 +91,18 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
       const docs = await findDocs(server.ctx, {
         orgId,
         text: queryTokens(q),
-        tagGroups: options.sender ? [[tag('member', senders[options.sender] as string)]] : [],
+        tagGroups: [options.sender, options.scope].flatMap((who) =>
+          who ? [[tag('member', senders[who] as string)]] : [],
+        ),
         fromId: options.from ? docIdFloor(options.from) : 0,
         toId,
         limit: options.limit ?? 7,
         narrow: Boolean(options.sender),
-        ...(options.sender
-          ? {
-              walk: {
-                column: 'sender_id' as const,
-                id: senders[options.sender] as string,
-                ...(options.walkDocs ? { docs: options.walkDocs } : {}),
-              },
-            }
-          : {}),
+        ...(options.sender ? { walk: { column: 'sender_id' as const, id: senders[options.sender] as string } } : {}),
+        ...(options.walkDocs ? { walkDocs: options.walkDocs } : {}),
+        ...(options.fewTextHits !== undefined ? { fewTextHits: options.fewTextHits } : {}),
       });
+      expect(docs.length).toBeLessThanOrEqual(options.limit ?? 7);
       const texts = await server.ctx.db
         .selectFrom('archive_records')
         .select(['id', 'content'])
@@ -128,6 +133,16 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
     for (const q of ['客户', '好', '第1', 'contract 报价']) {
       expect(await found(q, { sender: 'b', limit: 4, walkDocs: 5 }), q).toEqual(expected(q, '', '\uffff', 'b'));
       expect(await found(q, { sender: 'a', from, to, walkDocs: 3 }), q).toEqual(expected(q, from, to, 'a'));
+    }
+    // A scope (tags of many docs, not narrow). PostgreSQL: the org's newest docs walked first, then
+    // windows of days. SQLite: filters checked on the rows of a partition's few text hits, or matched.
+    const tunings = [{ walkDocs: 3, fewTextHits: 0 }, { walkDocs: 40, fewTextHits: 4 }, {}];
+    for (const q of ['客户', '好', '第1', 'contract 报价', '竞业']) {
+      for (const tuning of tunings) {
+        expect(await found(q, { scope: 'b', limit: 4, ...tuning }), q).toEqual(expected(q, '', '\uffff', 'b'));
+        expect(await found(q, { scope: 'a', from, to, ...tuning }), q).toEqual(expected(q, from, to, 'a'));
+        expect(await found(q, { sender: 'a', limit: 3, ...tuning }), q).toEqual(expected(q, '', '\uffff', 'a'));
+      }
     }
     expect(await found('客户', { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' })).toEqual(
       expected('客户', '2025-03-01T00:00:00.000Z', '2025-03-02T00:00:00.000Z'),

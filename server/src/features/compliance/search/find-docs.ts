@@ -7,13 +7,14 @@
  *               (fts-partitions.ts); each stops once the page is full, joining hits to doc rows.
  *   PostgreSQL: tsvector @@ tsquery on the GIN index; without a narrow filter the newest hits are
  *               looked for in growing windows of days named by time tags (see findInPostgres);
- *               with one member or conversation named, its newest docs are walked first.
+ *               with one member or conversation named its newest docs are walked first, and
+ *               with a scope filter (a department tree) the org's newest docs.
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { ArchiveSearchDocTable } from '../../../platform/db/schema.js';
 import { type SearchQuery, toFtsQuery, toTsQuery } from '../search-core/tokenize.js';
-import { dayOfDocId, dayStartDocId, windowTags } from './doc-keys.js';
+import { dayOfDocId, dayStartDocId, filterTags, windowTags } from './doc-keys.js';
 import { ftsPartitionOf, ftsPartitions, ftsTableName } from './fts-partitions.js';
 
 export type DocRow = Omit<ArchiveSearchDocTable, 'tokens'>;
@@ -31,7 +32,11 @@ export type DocQuery = {
   /** A member, conversation or external participant is named: few candidates, no time windows. */
   narrow?: boolean;
   /** The one member or conversation named, whose docs PostgreSQL may walk newest first. */
-  walk?: { column: 'sender_id' | 'conversation_id'; id: string /** Docs to walk (default 2000). */; docs?: number };
+  walk?: { column: 'sender_id' | 'conversation_id'; id: string };
+  /** How many newest docs PostgreSQL walks before looking in its index (default 2000). */
+  walkDocs?: number;
+  /** SQLite: below this many text hits in a partition, a scope is checked on rows (default 500). */
+  fewTextHits?: number;
 };
 
 /** Above every doc id (the year 2248 in ms × 1024). */
@@ -101,15 +106,67 @@ export async function findDocs(ctx: Pick<Ctx, 'db' | 'dialect'>, query: DocQuery
   return ctx.dialect === 'sqlite' ? findInFts5(ctx, query) : findInPostgres(ctx, query);
 }
 
-/** Newest partition first, each read from its end within the bounds, until the page is full. */
+/** A partition's newest doc ids with the text alone, within the bounds (at most `limit`). */
+async function textHits(ctx: Pick<Ctx, 'db'>, table: string, text: SearchQuery, query: DocQuery, limit: number) {
+  const fts = sql.table(table);
+  const { rows } = await sql<{ rowid: number }>`
+    SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${toFtsQuery(text)}
+      AND rowid >= ${query.fromId} AND rowid < ${query.toId}
+    ORDER BY rowid DESC LIMIT ${limit}`.execute(ctx.db);
+  return rows.map((r) => Number(r.rowid));
+}
+
+/** These docs, newest first, those whose filter tags meet every tag group (as the MATCH would). */
+async function docsInGroups(ctx: Pick<Ctx, 'db'>, query: DocQuery, ids: number[], limit: number) {
+  const rows = await ctx.db
+    .selectFrom('archive_search_docs')
+    .select(DOC_COLUMNS)
+    .where('org_id', '=', query.orgId)
+    .where('doc_id', 'in', ids)
+    .orderBy('doc_id', 'desc')
+    .execute();
+  const inGroups = (row: DocRow) => {
+    const tags = new Set(
+      filterTags({
+        conversationId: row.conversation_id,
+        senderId: row.sender_id,
+        departmentIds: JSON.parse(row.department_ids) as string[],
+        guestIds: JSON.parse(row.guest_ids) as string[],
+      }),
+    );
+    return query.tagGroups.every((group) => group.some((t) => tags.has(t)));
+  };
+  return rows.filter(inGroups).slice(0, limit).map(normalise);
+}
+
+/** Fewer text hits than this in a partition: a scope is checked on those docs' rows. */
+const FEW_TEXT_HITS = 500;
+
+/**
+ * Newest partition first, each read from its end within the bounds, until the page is full.
+ * With filters, a partition is first asked for the text alone: FTS5 sets up every filter tag's
+ * doclist (a department scope ORs several long ones) before it can intersect them with the text,
+ * which costs more than the whole answer when the text is absent (skip the partition) or, for a
+ * scope, has few hits there (check the scope on those few docs' rows instead).
+ */
 async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
   const match = fts5Expression(query.text, query.tagGroups) as string;
+  const probe = query.text && query.tagGroups.length > 0 ? query.text : null;
   const first = ftsPartitionOf(query.fromId);
   const last = ftsPartitionOf(query.toId - 1);
   const found: DocRow[] = [];
   for (const partition of await ftsPartitions(ctx.db)) {
     if (partition > last) continue;
     if (partition < first || found.length >= query.limit) break;
+    if (probe) {
+      // A narrow filter's tags are short lists that FTS5 intersects cheaply: only skip partitions.
+      const few = query.narrow ? 1 : (query.fewTextHits ?? FEW_TEXT_HITS);
+      const ids = await textHits(ctx, ftsTableName(partition), probe, query, few);
+      if (ids.length < few) {
+        if (ids.length > 0) found.push(...(await docsInGroups(ctx, query, ids, query.limit - found.length)));
+        continue;
+      }
+    }
     const fts = sql.table(ftsTableName(partition));
     const { rows } = await sql<DocRow>`
       SELECT d.doc_id, d.org_id, d.record_id, d.record_seq, d.type, d.at, d.conversation_id, d.message_id,
@@ -126,6 +183,11 @@ async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow
   return found;
 }
 
+/**
+ * One GIN lookup, newest first. `onRow`: a tsquery checked on each candidate row rather than in
+ * the index (ts_match_vq is @@ as a function, which no index serves): a scope's tags OR several
+ * long posting lists, which GIN would read at length to thin out a text that has few hits.
+ */
 async function postgresPage(
   ctx: Pick<Ctx, 'db'>,
   query: DocQuery,
@@ -133,12 +195,14 @@ async function postgresPage(
   fromId: number,
   toId: number,
   limit: number,
+  onRow: string | null = null,
 ): Promise<DocRow[]> {
   const rows = await ctx.db
     .selectFrom('archive_search_docs')
     .select(DOC_COLUMNS)
     .where('org_id', '=', query.orgId)
     .where(sql<boolean>`tokens @@ to_tsquery('simple', ${tsquery})`)
+    .$if(onRow !== null, (qb) => qb.where(sql<boolean>`ts_match_vq(tokens, to_tsquery('simple', ${onRow}))`))
     .where('doc_id', '>=', fromId)
     .where('doc_id', '<', toId)
     // Sorting by an expression keeps the planner off walking the primary key backwards and
@@ -150,18 +214,44 @@ async function postgresPage(
 }
 
 /**
- * A narrow query (a member, conversation or external participant) has few candidates: one GIN
- * lookup over the whole range. Otherwise the newest hits are looked for a window of days at a
- * time, the window's day (or month) tags AND-ed into the tsquery so that the GIN index itself keeps
- * to the window and only the window's candidates are read from the table. The first window is the
- * newest day; each next one is sized from the hits per day seen so far to fill the page. When two
- * months have given nothing, or the next window would be longer than a year, the rest of the
- * range is one plain lookup (its hits are rare enough to read them all).
+ * A named member or conversation: its newest docs are walked first (walkNewest), then the older
+ * rest is one GIN lookup. Another narrow query (an external participant) has few candidates: one
+ * GIN lookup over the whole range. A scope filter (a department tree: a fifth of an org's docs,
+ * say) walks the org's newest docs first, so a common word fills the page from a few thousand
+ * rows whatever the archive's size, and only then looks in windows of days for the text, the
+ * scope checked on each candidate row (measured on 2 million docs: "Q3 目标" in a department tree
+ * 1.4 ms so, 10–19 ms with the scope's tags in the GIN lookup). Without filters, windows of days
+ * from the start (findInWindows).
  */
 async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow[]> {
   const tsquery = tsqueryExpression(query.text, query.tagGroups) as string;
-  if (query.walk && query.text) return walkThenLookUp(ctx, query, query.walk, tsquery);
+  if (query.walk && query.text) {
+    const walked = await walkNewest(ctx, query, tsquery, query.walk);
+    if (walked.below === null) return walked.found;
+    const left = query.limit - walked.found.length;
+    return [...walked.found, ...(await postgresPage(ctx, query, tsquery, query.fromId, walked.below, left))];
+  }
   if (query.narrow) return postgresPage(ctx, query, tsquery, query.fromId, query.toId, query.limit);
+  if (query.text && query.tagGroups.length > 0) {
+    const walked = await walkNewest(ctx, query, tsquery, null);
+    if (walked.below === null) return walked.found;
+    const rest = { ...query, toId: walked.below, limit: query.limit - walked.found.length };
+    const scope = tsqueryExpression(null, query.tagGroups);
+    return [...walked.found, ...(await findInWindows(ctx, { ...rest, tagGroups: [] }, scope))];
+  }
+  return findInWindows(ctx, query, null);
+}
+
+/**
+ * The newest hits looked for a window of days at a time (`onRow`: see postgresPage), the window's day (or month) tags AND-ed
+ * into the tsquery so that the GIN index itself keeps to the window and only the window's
+ * candidates are read from the table. The first window is the newest day; each next one is sized
+ * from the hits per day seen so far to fill the page. When two months have given nothing, or the
+ * next window would be longer than a year, the rest of the range is one plain lookup (its hits
+ * are rare enough to read them all).
+ */
+async function findInWindows(ctx: Pick<Ctx, 'db'>, query: DocQuery, onRow: string | null): Promise<DocRow[]> {
+  const tsquery = tsqueryExpression(query.text, query.tagGroups) as string;
   const span = await ctx.db
     .selectFrom('archive_search_docs')
     .select((eb) => [eb.fn.min('doc_id').as('oldest'), eb.fn.max('doc_id').as('newest')])
@@ -178,12 +268,12 @@ async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<Do
     const startDay = Math.max(firstDay, endDay - days + 1);
     if ((scanned >= RARE_AFTER_DAYS && found.length === 0) || endDay - startDay > MAX_WINDOW_DAYS) {
       // Rare hits, or a window so long that naming its months costs more than it saves.
-      found.push(...(await postgresPage(ctx, query, tsquery, query.fromId, upper, query.limit - found.length)));
+      found.push(...(await postgresPage(ctx, query, tsquery, query.fromId, upper, query.limit - found.length, onRow)));
       break;
     }
     const lower = Math.max(query.fromId, dayStartDocId(startDay));
     const windowed = tsqueryExpression(query.text, [...query.tagGroups, windowTags(startDay, endDay)]) as string;
-    found.push(...(await postgresPage(ctx, query, windowed, lower, upper, query.limit - found.length)));
+    found.push(...(await postgresPage(ctx, query, windowed, lower, upper, query.limit - found.length, onRow)));
     scanned += endDay - startDay + 1;
     upper = lower;
     endDay = startDay - 1;
@@ -194,39 +284,43 @@ async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<Do
   return found;
 }
 
-/** How many of a member's or conversation's newest docs are checked one by one before the GIN lookup. */
+/** How many of the newest docs (of a member, a conversation or the org) are checked one by one first. */
 const WALK_DOCS = 2000;
 
 /**
- * One member's or conversation's docs, newest first by its b-tree index, each checked against
- * the text: a common word fills the page within the first few hundred. When the walked docs do
- * not fill it, the word is rare there, and the older rest is one GIN lookup (cheap for a rare word).
+ * The newest docs of one member or conversation (by its b-tree index), or of the whole org, each
+ * checked against the full tsquery: a common word fills the page within the first few hundred.
+ * `below`: where the search goes on (the oldest doc walked), or null when the page is full or the
+ * range has no more docs.
  */
-async function walkThenLookUp(
+async function walkNewest(
   ctx: Pick<Ctx, 'db'>,
   query: DocQuery,
-  walk: NonNullable<DocQuery['walk']>,
   tsquery: string,
-): Promise<DocRow[]> {
-  const column = sql.ref(walk.column);
-  const { rows: walked } = await sql<DocRow & { hit: boolean }>`
-    SELECT c.doc_id, c.org_id, c.record_id, c.record_seq, c.type, c.at, c.conversation_id, c.message_id,
-           c.sender_id, c.external, c.department_ids, c.guest_ids,
-           c.tokens @@ to_tsquery('simple', ${tsquery}) AS hit
+  walk: DocQuery['walk'] | null,
+): Promise<{ found: DocRow[]; below: number | null }> {
+  const docs = query.walkDocs ?? WALK_DOCS;
+  const owner = walk ? sql`AND ${sql.ref(walk.column)} = ${walk.id}` : sql``;
+  const walked = sql`
+    FROM archive_search_docs
+    WHERE org_id = ${query.orgId} ${owner} AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
+    ORDER BY doc_id DESC`;
+  // The outer LIMIT stops the walk at the page's last hit: a common word reads a few hundred rows.
+  const { rows } = await sql<DocRow>`
+    SELECT doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id,
+           external, department_ids, guest_ids
     FROM (
-      SELECT * FROM archive_search_docs
-      WHERE org_id = ${query.orgId} AND ${column} = ${walk.id}
-        AND doc_id >= ${query.fromId} AND doc_id < ${query.toId}
-      ORDER BY doc_id DESC
-      LIMIT ${walk.docs ?? WALK_DOCS}
-    ) AS c
-    ORDER BY c.doc_id DESC`.execute(ctx.db);
-  const hits = walked.filter((r) => r.hit).slice(0, query.limit);
-  const found = hits.map(({ hit: _hit, ...row }) => normalise(row));
-  const oldest = walked.at(-1);
-  if (found.length === query.limit || walked.length < (walk.docs ?? WALK_DOCS) || !oldest) return found;
-  const rest = await postgresPage(ctx, query, tsquery, query.fromId, Number(oldest.doc_id), query.limit - found.length);
-  return [...found, ...rest];
+      SELECT *, tokens @@ to_tsquery('simple', ${tsquery}) AS hit ${walked} LIMIT ${docs}
+    ) AS w
+    WHERE w.hit
+    LIMIT ${query.limit}`.execute(ctx.db);
+  const found = rows.map(normalise);
+  if (found.length === query.limit) return { found, below: null };
+  // Fewer hits: the whole walk was read. Where it ended comes from the index alone.
+  const { rows: last } = await sql<{ doc_id: string }>`SELECT doc_id ${walked} OFFSET ${docs - 1} LIMIT 1`.execute(
+    ctx.db,
+  );
+  return { found, below: last[0] ? Number(last[0].doc_id) : null };
 }
 
 /** Two months without a hit: the rest is looked up in one go. */

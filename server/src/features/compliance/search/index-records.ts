@@ -10,7 +10,7 @@ import type { Ctx } from '../../../app/context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { AppendedRecord } from '../archive/append-records.js';
 import { indexTokens, toFtsDocument } from '../search-core/tokenize.js';
-import { DOC_SLOTS, docIdFloor, tag, timeTags } from './doc-keys.js';
+import { DOC_SLOTS, docIdFloor, filterTags, timeTags } from './doc-keys.js';
 import { ensureFtsPartition, ftsPartitionOf, ftsTableName } from './fts-partitions.js';
 import { isMessageRecord, recordText, textPieces } from './record-text.js';
 
@@ -34,13 +34,7 @@ export type DocInput = {
 
 /** The token text of a doc: its filter and time tags first, then the tokens of each piece. */
 export function docText(doc: Omit<DocInput, 'orgId' | 'recordId' | 'recordSeq' | 'type' | 'messageId'>): string {
-  const tags = [
-    ...timeTags(doc.at),
-    tag('conversation', doc.conversationId),
-    ...(doc.senderId ? [tag('member', doc.senderId)] : []),
-    ...doc.departmentIds.map((d) => tag('department', d)),
-    ...doc.guestIds.map((g) => tag('guest', g)),
-  ];
+  const tags = [...timeTags(doc.at), ...filterTags(doc)];
   return toFtsDocument([...tags, ...doc.pieces.flatMap(indexTokens)]);
 }
 

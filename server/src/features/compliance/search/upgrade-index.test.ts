@@ -1,0 +1,110 @@
+/**
+ * An archive indexed before pair tokens (the tokens of that version, written into the index as
+ * that version wrote them) is found by "Q3" once migration 0013 and the start-up upgrade ran,
+ * with its content encrypted at rest so the upgrade has to read it through the archive's keys.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchWorld, type SearchWorld } from '../../../../test/archive-search-fixture.js';
+import { startTestServer, type TestServer } from '../../../../test/harness.js';
+import { STORE_KINDS } from '../../../../test/stores.js';
+import { migrateToLatest } from '../../../platform/db/migrate.js';
+import { plainContent } from '../archive/verify-archive.js';
+import { generateBodyKey } from '../archive-core/body-cipher.js';
+import { indexTokens, toFtsDocument } from '../search-core/tokenize.js';
+import { ftsPartitionOf, ftsTableName } from './fts-partitions.js';
+import { docText } from './index-records.js';
+import { recordText, textPieces } from './record-text.js';
+import { upgradeSearchIndex } from './upgrade-index.js';
+
+type Page = { items: { type: string; text: string; highlights: { start: number; end: number }[] }[] };
+
+/** Tokens before this version: no token mixes letters and digits (only tags did, and come first). */
+const legacyTokens = (text: string) => indexTokens(text).filter((t) => !(/\p{L}/u.test(t) && /\p{Nd}/u.test(t)));
+
+describe.each(STORE_KINDS)('upgrading an archive search index made before pair tokens on %s', (kind) => {
+  let server: TestServer;
+  let w: SearchWorld;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, {
+      archive: { signingKey: undefined, bodyKeys: `k1:${generateBodyKey()}`, checkpointMinutes: 60 },
+    });
+    w = await buildSearchWorld(server);
+    for (const [i, body] of ['2024Q3目标达成', 'Q 3 目标，先看3Q'].entries()) {
+      server.clock.advance(60_000);
+      const res = await w.call(w.seller.headers, 'POST', `/api/v1/conversations/${w.groupId}/messages`, {
+        clientMsgId: `q3-${i}`,
+        body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  });
+  afterAll(() => server.close());
+
+  const search = async (q: string) => {
+    const res = await w.call(w.admin, 'GET', `/api/v1/archive/search?${new URLSearchParams({ q })}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as Page).items.map((h) => `${h.type}:${h.text}`);
+  };
+
+  /** Rewrites every doc's index entry with the old tokens of its text, as the earlier version stored them. */
+  async function indexAsBefore(): Promise<number> {
+    const { db, dialect } = server.ctx;
+    const docs = await db.selectFrom('archive_search_docs').selectAll().execute();
+    let mixed = 0;
+    for (const doc of docs) {
+      const record = await db
+        .selectFrom('archive_records')
+        .selectAll()
+        .where('id', '=', doc.record_id)
+        .executeTakeFirstOrThrow();
+      expect(record.content?.startsWith('v1.')).toBe(true);
+      const pieces = textPieces(recordText(doc.type, JSON.parse(plainContent(server.ctx, record) ?? 'null')));
+      if (pieces.some((piece) => legacyTokens(piece).length !== indexTokens(piece).length)) mixed++;
+      const tags = docText({
+        at: doc.at,
+        conversationId: doc.conversation_id,
+        senderId: doc.sender_id,
+        external: false,
+        departmentIds: JSON.parse(doc.department_ids) as string[],
+        guestIds: JSON.parse(doc.guest_ids) as string[],
+        pieces: [],
+      });
+      const text = toFtsDocument([tags, ...pieces.flatMap(legacyTokens)].filter(Boolean));
+      const docId = Number(doc.doc_id);
+      if (dialect === 'postgres') {
+        await sql`UPDATE archive_search_docs SET tokens = to_tsvector('simple', ${text}) WHERE doc_id = ${docId}`.execute(
+          db,
+        );
+      } else {
+        const fts = sql.table(ftsTableName(ftsPartitionOf(docId)));
+        await sql`DELETE FROM ${fts} WHERE rowid = ${docId}`.execute(db);
+        await sql`INSERT INTO ${fts} (rowid, body) VALUES (${docId}, ${text})`.execute(db);
+      }
+    }
+    return mixed;
+  }
+
+  it('finds earlier records by their letter and digit runs after the migration', async () => {
+    expect(await search('Q3')).toEqual(['created:2024Q3目标达成']);
+    // Back to the earlier version's index, and to the schema before migration 0013.
+    expect(await indexAsBefore()).toBe(3);
+    await sql`DROP TABLE archive_search_upgrades`.execute(server.ctx.db);
+    await sql`DELETE FROM kysely_migration WHERE name = '0013-archive-search-runs'`.execute(server.ctx.db);
+    expect(await search('Q3')).toEqual([]);
+    expect(await search('iPhone15报价')).toEqual([]);
+
+    expect(await migrateToLatest(server.ctx.db, server.ctx.dialect)).toEqual(['0013-archive-search-runs']);
+    expect(await upgradeSearchIndex(server.ctx)).toBe(3);
+
+    expect(await search('Q3')).toEqual(['created:2024Q3目标达成']);
+    expect(await search('Q3 目标')).toEqual(['created:2024Q3目标达成']);
+    expect(await search('iPhone15报价')).toEqual(['created:新款iPhone15报价：5999元']);
+    // Words and numbers alone find what they found before.
+    expect(await search('q 3')).toEqual(['created:Q 3 目标，先看3Q', 'created:2024Q3目标达成']);
+    expect(await search('iphone')).toEqual(['created:新款iPhone15报价：5999元']);
+    expect(await server.ctx.db.selectFrom('archive_search_upgrades').selectAll().execute()).toEqual([]);
+    expect(await upgradeSearchIndex(server.ctx)).toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Brings an archive search index made by an older version up to the current tokenizer: docs
+ * indexed before pair tokens (migration 0013) are re-tokenized from their archived text, so "Q3"
+ * finds them as it finds new ones. Runs at start, before the server answers searches, in batches
+ * that each commit with the doc id to go on from, so an interrupted upgrade resumes. Only docs
+ * whose text has touching letter and digit runs change; a record whose content was purged has
+ * no doc, and one encrypted with a key the server no longer holds keeps its old tokens (its
+ * words and numbers are still found, and it cannot be shown either).
+ */
+import { sql } from 'kysely';
+import type { Ctx } from '../../../app/context.js';
+import { archiveKeys } from '../archive/archive-keys.js';
+import { decryptBodyText } from '../archive-core/body-cipher.js';
+import { joinsRuns } from '../search-core/tokenize.js';
+import { ftsPartitionOf, ftsTableName } from './fts-partitions.js';
+import { docText } from './index-records.js';
+import { recordText, textPieces } from './record-text.js';
+
+export const JOINED_RUNS_UPGRADE = 'joined-runs';
+const BATCH = 1000;
+
+type UpgradeCtx = Pick<Ctx, 'db' | 'dialect' | 'config' | 'log'>;
+
+type Row = {
+  doc_id: number;
+  type: string;
+  at: string;
+  conversation_id: string;
+  sender_id: string | null;
+  department_ids: string;
+  guest_ids: string;
+  org_id: string;
+  record_id: string;
+  content: string | null;
+};
+
+/** The searchable pieces of a doc's record, or null when its content is gone or unreadable. */
+function piecesOf(ctx: Pick<Ctx, 'config'>, row: Row): string[] | null {
+  if (row.content === null) return null;
+  try {
+    let content = row.content;
+    if (content.startsWith('v1.')) {
+      const keyring = archiveKeys(ctx.config).bodies;
+      if (!keyring) return null;
+      content = decryptBodyText(keyring, content, { orgId: row.org_id, recordId: row.record_id });
+    }
+    return textPieces(recordText(row.type, JSON.parse(content) as unknown));
+  } catch {
+    return null;
+  }
+}
+
+/** The doc's token text now: its tags as they were written, then the tokens of its pieces. */
+function textOf(row: Row, pieces: string[]): string {
+  return docText({
+    at: row.at,
+    conversationId: row.conversation_id,
+    senderId: row.sender_id,
+    external: false,
+    departmentIds: JSON.parse(row.department_ids) as string[],
+    guestIds: JSON.parse(row.guest_ids) as string[],
+    pieces,
+  });
+}
+
+/** Replaces the index entries of these docs (PostgreSQL: one statement; FTS5: delete and insert each). */
+async function rewrite(ctx: UpgradeCtx, tx: UpgradeCtx['db'], docs: { id: number; text: string }[]): Promise<void> {
+  if (docs.length === 0) return;
+  if (ctx.dialect === 'postgres') {
+    await sql`UPDATE archive_search_docs AS d SET tokens = to_tsvector('simple', u.text)
+              FROM unnest(${docs.map((d) => d.id)}::bigint[], ${docs.map((d) => d.text)}::text[]) AS u(id, text)
+              WHERE d.doc_id = u.id`.execute(tx);
+    return;
+  }
+  for (const { id, text } of docs) {
+    const fts = sql.table(ftsTableName(ftsPartitionOf(id)));
+    await sql`DELETE FROM ${fts} WHERE rowid = ${id}`.execute(tx);
+    await sql`INSERT INTO ${fts} (rowid, body) VALUES (${id}, ${text})`.execute(tx);
+  }
+}
+
+/** Finishes a pending pair-token upgrade, if any; returns how many docs were re-tokenized. */
+export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
+  const pending = await ctx.db
+    .selectFrom('archive_search_upgrades')
+    .select('next_doc_id')
+    .where('name', '=', JOINED_RUNS_UPGRADE)
+    .executeTakeFirst();
+  if (!pending) return 0;
+  ctx.log.info('archive search: indexing letter and digit runs of earlier records');
+  let next = Number(pending.next_doc_id);
+  let rewritten = 0;
+  for (;;) {
+    const rows: Row[] = await ctx.db
+      .selectFrom('archive_search_docs as d')
+      .innerJoin('archive_records as r', 'r.id', 'd.record_id')
+      .select(['d.doc_id', 'd.type', 'd.at', 'd.conversation_id', 'd.sender_id', 'd.department_ids', 'd.guest_ids'])
+      .select(['r.org_id', 'r.id as record_id', 'r.content'])
+      .where('d.doc_id', '>=', next)
+      .orderBy('d.doc_id')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    next = Number((rows.at(-1) as Row).doc_id) + 1;
+    const changed = rows.flatMap((row) => {
+      const pieces = piecesOf(ctx, row);
+      return pieces?.some(joinsRuns) ? [{ id: Number(row.doc_id), text: textOf(row, pieces) }] : [];
+    });
+    await ctx.db.transaction().execute(async (tx) => {
+      await rewrite(ctx, tx, changed);
+      rewritten += changed.length;
+      await tx
+        .updateTable('archive_search_upgrades')
+        .set({ next_doc_id: next })
+        .where('name', '=', JOINED_RUNS_UPGRADE)
+        .execute();
+    });
+  }
+  if (ctx.dialect === 'postgres' && rewritten > 0) {
+    // The rewritten entries wait in the GIN index's pending list, which every search would scan,
+    // and the planner has never seen the new tokens: move them into the index and re-sample.
+    await sql`SELECT gin_clean_pending_list('archive_search_docs_tokens'::regclass)`.execute(ctx.db);
+    await sql`ANALYZE archive_search_docs`.execute(ctx.db);
+  }
+  await ctx.db.deleteFrom('archive_search_upgrades').where('name', '=', JOINED_RUNS_UPGRADE).execute();
+  ctx.log.info({ rewritten }, 'archive search: letter and digit runs indexed');
+  return rewritten;
+}
