@@ -8,63 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedArchiveNotice } from './archive-consent-fixture.js';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import { startTestServer, type TestServer } from './harness.js';
+import {
+  BODIES,
+  countAudit,
+  GUEST_ROUTES,
+  MARKER,
+  NOTIFICATION_A,
+  operations,
+  PUBLIC_ROUTES,
+} from './isolation-sweep.js';
+import { expectTargetUnchanged } from './isolation-target.js';
 import { makeConversation, makeGuest } from './messaging-factories.js';
 import { multipartFile } from './multipart.js';
 import { STORE_KINDS } from './stores.js';
-
-type Operation = { method: string; path: string };
-
-const MARKER = '机密客户甲';
-
-/** A well-formed body for each write route, so the sweep reaches the handler, not validation. */
-/** A notification of the victim's, stored with a fixed id so the read route is swept with it. */
-const NOTIFICATION_A = '00000000-0000-4000-8000-00000000a001';
-
-const BODIES: Record<string, unknown> = {
-  'POST /api/v1/notifications/read': { ids: [NOTIFICATION_A] },
-  'PATCH /api/v1/departments/{id}': { name: '改名部门' },
-  'PATCH /api/v1/members/{id}': { title: '改名' },
-  'PATCH /api/v1/roles/{id}': { description: '改' },
-  'PUT /api/v1/members/{id}/roles': { roleIds: [] },
-  'POST /api/v1/members/{id}/depart': {},
-  'POST /api/v1/conversations/{id}/messages': { clientMsgId: 'sweep', body: '越权消息' },
-  'POST /api/v1/conversations/{id}/read': { seq: 1 },
-  'PATCH /api/v1/messages/{id}': { body: '改' },
-  'PATCH /api/v1/conversations/{id}': { name: '越权改名', announcement: '越权公告' },
-  'POST /api/v1/conversations/{id}/members': { memberIds: ['00000000-0000-4000-8000-000000000000'] },
-  'POST /api/v1/conversations/{id}/transfer-owner': { memberId: '00000000-0000-4000-8000-000000000000' },
-  'POST /api/v1/conversations/{id}/invites': { maxUses: 1 },
-  'PUT /api/v1/conversations/{id}/harassment-rules': {
-    blockLinks: true,
-    blockedKeywords: ['越权'],
-    flood: null,
-    action: 'remove',
-  },
-  'POST /api/v1/messages/{id}/todo': { assigneeIds: ['00000000-0000-4000-8000-000000000000'] },
-  'PATCH /api/v1/compliance/lexicons/{id}': { words: ['越权'] },
-  'PATCH /api/v1/compliance/rules/{id}': { action: 'block' },
-  'PATCH /api/v1/compliance/alerts/{id}': { status: 'dismissed', note: '越权' },
-  'PATCH /api/v1/customers/{id}': { remark: '越权' },
-  'POST /api/v1/customers/{id}/stage': { stageId: '00000000-0000-4000-8000-000000000000' },
-  'POST /api/v1/customers/{id}/merge': { mergeIds: ['00000000-0000-4000-8000-000000000000'] },
-  'POST /api/v1/customers/{id}/follow-ups': { kind: 'call', content: '越权' },
-  'PATCH /api/v1/tag-groups/{id}': { name: '越权' },
-  'POST /api/v1/tag-groups/{id}/tags': { name: '越权' },
-  'PATCH /api/v1/quick-replies/{id}': { text: '越权' },
-  'PATCH /api/v1/quick-reply-categories/{id}': { name: '越权' },
-  'PATCH /api/v1/contact-links/{id}': { name: '越权' },
-};
-
-async function operations(server: TestServer): Promise<Operation[]> {
-  const doc = (await server.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
-    paths: Record<string, Record<string, unknown>>;
-  };
-  const out: Operation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const method of Object.keys(methods)) out.push({ method: method.toUpperCase(), path });
-  }
-  return out;
-}
 
 describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
   let server: TestServer;
@@ -352,115 +308,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
   });
 
   it('leaves the target org unchanged after every sweep', async () => {
-    const victim = await server.ctx.db
-      .selectFrom('members')
-      .select(['name', 'status', 'title'])
-      .where('id', '=', idsOfA.members as string)
-      .executeTakeFirstOrThrow();
-    expect(victim).toEqual({ name: MARKER, status: 'active', title: null });
-    const dept = await server.ctx.db
-      .selectFrom('departments')
-      .select('name')
-      .where('id', '=', idsOfA.departments as string)
-      .executeTakeFirstOrThrow();
-    expect(dept.name).toBe('深圳店');
-    const token = await server.ctx.db
-      .selectFrom('api_tokens')
-      .select('revoked_at')
-      .where('id', '=', idsOfA['api-tokens'] as string)
-      .executeTakeFirstOrThrow();
-    expect(token.revoked_at).toBeNull();
-    const session = await server.ctx.db
-      .selectFrom('sessions')
-      .select('revoked_at')
-      .where('id', '=', idsOfA.sessions as string)
-      .executeTakeFirstOrThrow();
-    expect(session.revoked_at).toBeNull();
-    const message = await server.ctx.db
-      .selectFrom('messages')
-      .select(['body', 'recalled_at', 'edited_at'])
-      .where('id', '=', idsOfA.messages as string)
-      .executeTakeFirstOrThrow();
-    expect(message).toEqual({ body: MARKER, recalled_at: null, edited_at: null });
-    const messageCount = await server.ctx.db
-      .selectFrom('messages')
-      .select('id')
-      .where('conversation_id', '=', idsOfA.conversations as string)
-      .execute();
-    expect(messageCount).toHaveLength(1);
-    const alert = await server.ctx.db
-      .selectFrom('sensitive_alerts')
-      .select(['status', 'note'])
-      .where('id', '=', idsOfA.alerts as string)
-      .executeTakeFirstOrThrow();
-    expect(alert).toEqual({ status: 'new', note: null });
-    const lexicon = await server.ctx.db
-      .selectFrom('sensitive_lexicons')
-      .select(['version', 'words'])
-      .where('id', '=', idsOfA.lexicons as string)
-      .executeTakeFirstOrThrow();
-    expect({ ...lexicon, version: Number(lexicon.version) }).toEqual({ version: 1, words: JSON.stringify([MARKER]) });
-    const customer = await server.ctx.db
-      .selectFrom('customers')
-      .select(['name', 'remark', 'deleted_at'])
-      .where('id', '=', idsOfA.customers as string)
-      .executeTakeFirstOrThrow();
-    expect(customer).toEqual({ name: MARKER, remark: null, deleted_at: null });
-    const followUps = await server.ctx.db
-      .selectFrom('customer_follow_ups')
-      .select('content')
-      .where('customer_id', '=', idsOfA.customers as string)
-      .execute();
-    expect(followUps).toEqual([{ content: MARKER }]);
-    const tagGroup = await server.ctx.db
-      .selectFrom('customer_tag_groups')
-      .select('name')
-      .where('id', '=', idsOfA['tag-groups'] as string)
-      .executeTakeFirstOrThrow();
-    expect(tagGroup.name).toBe(MARKER);
-    const transfer = await server.ctx.db
-      .selectFrom('customer_transfers')
-      .select('status')
-      .where('id', '=', idsOfA['customer-transfers'] as string)
-      .executeTakeFirstOrThrow();
-    expect(transfer.status).toBe('waiting');
-    const notification = await server.ctx.db
-      .selectFrom('notifications')
-      .select('read_at')
-      .where('id', '=', NOTIFICATION_A)
-      .executeTakeFirstOrThrow();
-    expect(notification.read_at).toBeNull();
-    const quickReply = await server.ctx.db
-      .selectFrom('quick_replies')
-      .select(['title', 'body', 'use_count'])
-      .where('id', '=', idsOfA['quick-replies'] as string)
-      .executeTakeFirstOrThrow();
-    expect({ ...quickReply, use_count: Number(quickReply.use_count) }).toEqual({
-      title: MARKER,
-      body: MARKER,
-      use_count: 0,
-    });
-    const replyCategory = await server.ctx.db
-      .selectFrom('quick_reply_categories')
-      .select('name')
-      .where('id', '=', idsOfA['quick-reply-categories'] as string)
-      .executeTakeFirstOrThrow();
-    expect(replyCategory.name).toBe(MARKER);
-    const link = await server.ctx.db
-      .selectFrom('contact_links')
-      .select(['name', 'deleted_at'])
-      .where('id', '=', idsOfA['contact-links'] as string)
-      .executeTakeFirstOrThrow();
-    expect(link).toEqual({ name: MARKER, deleted_at: null });
-    // Only refusals may have been recorded, never a change.
-    const entries = await server.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('org_id', '=', orgA.orgId)
-      .orderBy('id')
-      .execute();
-    const added = entries.slice(auditCountBefore).map((e) => e.action);
-    expect(added.every((a) => a === 'authz.denied')).toBe(true);
+    await expectTargetUnchanged(server, idsOfA, orgA, auditCountBefore);
   });
 
   it('refuses every non-public route without a token', async () => {
@@ -476,52 +324,3 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     expect(open).toEqual([]);
   });
 });
-
-/**
- * Routes open without a token on purpose: sign-in, first-run setup (closed once an org exists),
- * and the join page of an invite link (the code is the secret, the email code proves the visitor).
- */
-const PUBLIC_ROUTES = new Set([
-  '/api/v1/auth/login',
-  '/api/v1/setup',
-  '/api/v1/setup/demo',
-  '/api/v1/invites/{code}',
-  '/api/v1/invites/{code}/email-code',
-  '/api/v1/invites/{code}/guest-join',
-  '/api/v1/contact/{code}',
-  '/api/v1/contact/{code}/email-code',
-  '/api/v1/contact/{code}/join',
-]);
-
-/** What a guest may do: read and write in their group, files, receipts, leave, sign out, answer the archive notice. */
-const GUEST_ROUTES = new Set([
-  'POST /api/v1/auth/logout',
-  'GET /api/v1/conversations',
-  'GET /api/v1/conversations/{id}',
-  'DELETE /api/v1/conversations/{id}/members/{memberId}',
-  'GET /api/v1/conversations/{id}/messages',
-  'GET /api/v1/conversations/{id}/changes',
-  'POST /api/v1/conversations/{id}/messages',
-  'POST /api/v1/conversations/{id}/read',
-  'PATCH /api/v1/messages/{id}',
-  'POST /api/v1/messages/{id}/recall',
-  'DELETE /api/v1/messages/{id}',
-  'GET /api/v1/messages/{id}/readers',
-  'POST /api/v1/conversations/{id}/attachments',
-  'GET /api/v1/attachments/{id}',
-  'POST /api/v1/conversations/{id}/announcement/confirm',
-  'GET /api/v1/guest/consent',
-  'POST /api/v1/guest/consent',
-  'GET /api/v1/guest/transfers',
-  'POST /api/v1/guest/transfers/{id}/decline',
-]);
-
-async function countAudit(server: TestServer, orgId: string): Promise<number> {
-  const rows = await server.ctx.db
-    .selectFrom('audit_log')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .orderBy('id')
-    .execute();
-  return rows.length;
-}
