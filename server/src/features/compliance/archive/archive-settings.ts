@@ -42,6 +42,18 @@ export async function readArchiveSettings(db: Kysely<Database>, orgId: string): 
   return presentSettings(row);
 }
 
+/** The chosen departments and every department below them that still exist. */
+async function coveredDepartments(db: Kysely<Database>, orgId: string, settings: ArchiveSettings): Promise<string[]> {
+  if (settings.departmentIds.length === 0) return [];
+  const tree = await loadDepartmentTree(db, orgId);
+  return [
+    ...descendantsOf(
+      tree,
+      settings.departmentIds.filter((id) => tree.parentOf.has(id)),
+    ),
+  ];
+}
+
 /** Whether the conversation's events are archived under these settings (read now). */
 export async function conversationCovered(
   db: Kysely<Database>,
@@ -51,14 +63,7 @@ export async function conversationCovered(
 ): Promise<boolean> {
   if (!settings.enabled) return false;
   if (settings.scope === 'all') return true;
-  if (settings.departmentIds.length === 0) return false;
-  const tree = await loadDepartmentTree(db, orgId);
-  const covered = [
-    ...descendantsOf(
-      tree,
-      settings.departmentIds.filter((id) => tree.parentOf.has(id)),
-    ),
-  ];
+  const covered = await coveredDepartments(db, orgId, settings);
   if (covered.length === 0) return false;
   const hit = await db
     .selectFrom('conversation_members as cm')
@@ -81,14 +86,7 @@ export async function memberCovered(
 ): Promise<boolean> {
   if (!settings.enabled) return false;
   if (settings.scope === 'all') return true;
-  if (settings.departmentIds.length === 0) return false;
-  const tree = await loadDepartmentTree(db, orgId);
-  const covered = [
-    ...descendantsOf(
-      tree,
-      settings.departmentIds.filter((id) => tree.parentOf.has(id)),
-    ),
-  ];
+  const covered = await coveredDepartments(db, orgId, settings);
   if (covered.length === 0) return false;
   const hit = await db
     .selectFrom('member_departments')
