@@ -13,7 +13,7 @@ import { AuthGate } from './auth/auth-gate';
 import { AppLayout } from './layout/app-layout';
 
 /** A route whose page module is fetched when the route is first matched. */
-type PageLoader<K extends string> = { (): Promise<Record<K, ComponentType>> };
+type PageLoader<K extends string> = () => Promise<Record<K, ComponentType>>;
 
 function lazyPage<K extends string>(load: PageLoader<K>, name: K) {
   return { lazy: async () => ({ Component: (await load())[name] }) };

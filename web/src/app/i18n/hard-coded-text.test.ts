@@ -10,8 +10,11 @@ import { expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../..', import.meta.url));
 const CJK = /[\u3400-\u9fff]/;
-/** Words between a closing `>` and the next `<`, e.g. `<Button>Save</Button>`. */
-const JSX_TEXT = />\s*([A-Za-z][A-Za-z '’-]*[.!?]?)\s*</g;
+/**
+ * Words between a closing `>` and the next `<`, e.g. `<Button>Save</Button>`; not the `>` of an
+ * arrow, whose return type (`() => Promise<…>`) is code, not text.
+ */
+const JSX_TEXT = /(?<!=)>\s*([A-Za-z][A-Za-z '’-]*[.!?]?)\s*</g;
 const TEXT_PROP =
   /\b(title|placeholder|label|okText|cancelText|aria-label|alt|description|subTitle|tooltip)="([^"]*[A-Za-z\u3400-\u9fff][^"]*)"/g;
 

@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getToken } from '../../app/auth/token-store';
 import { toApiError } from '../../lib/api/api-error';
 import { api, unwrap } from '../../lib/api/client';
+import { filenameFromDisposition } from '../../lib/api/content-disposition';
 import { type AuditQuery, auditSearchParams } from './audit-query';
-import { filenameFromDisposition } from './content-disposition';
 
 const PAGE_SIZE = 50;
 

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getToken } from '../../app/auth/token-store';
 import { toApiError } from '../../lib/api/api-error';
 import { api, unwrap } from '../../lib/api/client';
-import { filenameFromDisposition } from '../admin/content-disposition';
+import { filenameFromDisposition } from '../../lib/api/content-disposition';
 import { type ArchiveQuery, hasCriteria, searchParams } from './search-query';
 
 const PAGE_SIZE = 20;

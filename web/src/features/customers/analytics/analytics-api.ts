@@ -3,11 +3,9 @@
  * `format=xlsx`, in the console's language). Errors become ApiError like everywhere else.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getToken, setToken } from '../../../app/auth/token-store';
-import { ApiError, toApiError } from '../../../lib/api/api-error';
 import { api, unwrap } from '../../../lib/api/client';
+import { saveResponse, sendWithToken } from '../../../lib/api/file-transfer';
 import type { paths } from '../../../lib/api/schema.gen';
-import { filenameFromDisposition } from '../lib/filename';
 
 type Json<P extends keyof paths> = paths[P] extends {
   get: { responses: { 200: { content: { 'application/json': infer T } } } };
@@ -82,28 +80,5 @@ export function useFollowUpStats(filter: AnalyticsFilter) {
 /** Downloads one report as XLSX; resolves to the file name saved. */
 export async function downloadReport(report: ReportName, filter: AnalyticsFilter, lang: string): Promise<string> {
   const search = new URLSearchParams({ ...reportQuery(report, filter), format: 'xlsx', lang });
-  const headers = new Headers();
-  const token = getToken();
-  if (token) headers.set('authorization', `Bearer ${token}`);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/analytics/${report}?${search}`, { headers });
-  } catch {
-    throw new ApiError('network', 'network error', 0);
-  }
-  if (!response.ok) {
-    const error = toApiError(response.status, await response.json().catch(() => null));
-    if (error.status === 401 && error.code === 'unauthorized' && getToken()) setToken(null);
-    throw error;
-  }
-  const filename = filenameFromDisposition(response.headers.get('content-disposition'), `${report}.xlsx`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return filename;
+  return saveResponse(await sendWithToken(`/api/v1/analytics/${report}?${search}`), `${report}.xlsx`);
 }
