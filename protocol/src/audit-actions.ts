@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
   'contact_link.created',
   'contact_link.updated',
   'contact_link.deleted',
+  'customer_post.submitted',
+  'customer_post.published',
+  'customer_post.approved',
+  'customer_post.rejected',
+  'customer_post.deleted',
+  'customer_post.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

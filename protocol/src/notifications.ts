@@ -3,7 +3,14 @@
  * pushed over the socket. The server stores facts (kind + data); each client words them in the
  * member's language, so one notification reads right in Chinese and in English.
  */
-export const NOTIFICATION_KINDS = ['todo_due', 'follow_up_due', 'customers_received', 'transfer_declined'] as const;
+export const NOTIFICATION_KINDS = [
+  'todo_due',
+  'follow_up_due',
+  'customers_received',
+  'transfer_declined',
+  'post_review_requested',
+  'post_reviewed',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationData = {
@@ -18,6 +25,10 @@ export type NotificationData = {
   /** customers_received: how many customers, and the first few names. */
   count?: number;
   names?: string[];
+  /** post_review_requested, post_reviewed: the post, the start of its text, and the review's outcome. */
+  postId?: string;
+  outcome?: 'approved' | 'rejected';
+  reason?: string | null;
 };
 
 export type NotificationItem = {

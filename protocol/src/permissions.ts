@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'quick_reply.manage',
   'archive.view',
   'archive.manage',
+  'customer_post.publish_org',
+  'customer_post.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -46,6 +46,9 @@ export const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/quick-replies/{id}': { text: '越权' },
   'PATCH /api/v1/quick-reply-categories/{id}': { name: '越权' },
   'PATCH /api/v1/contact-links/{id}': { name: '越权' },
+  'POST /api/v1/customer-posts/{id}/reject': { reason: '越权' },
+  'POST /api/v1/customer-posts/{id}/comments': { text: '越权', replyToId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/guest/posts/{id}/comments': { text: '越权' },
 };
 
 /** Every operation of the OpenAPI document. */
@@ -97,6 +100,12 @@ export const GUEST_ROUTES = new Set([
   'POST /api/v1/guest/consent',
   'GET /api/v1/guest/transfers',
   'POST /api/v1/guest/transfers/{id}/decline',
+  'GET /api/v1/guest/posts',
+  'PUT /api/v1/guest/posts/{id}/like',
+  'DELETE /api/v1/guest/posts/{id}/like',
+  'POST /api/v1/guest/posts/{id}/comments',
+  'GET /api/v1/guest/post-images/{id}',
+  'GET /api/v1/guest/customer-groups',
 ]);
 
 export async function countAudit(server: TestServer, orgId: string): Promise<number> {

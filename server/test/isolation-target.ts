@@ -112,6 +112,18 @@ export async function expectTargetUnchanged(
     .where('id', '=', idsOfA['contact-links'] as string)
     .executeTakeFirstOrThrow();
   expect(link).toEqual({ name: MARKER, deleted_at: null });
+  const post = await server.ctx.db
+    .selectFrom('customer_posts')
+    .select(['body', 'status'])
+    .where('id', '=', idsOfA['customer-posts'] as string)
+    .executeTakeFirstOrThrow();
+  expect(post).toEqual({ body: MARKER, status: 'published' });
+  const reactions = await server.ctx.db
+    .selectFrom('customer_post_comments')
+    .select('id')
+    .where('post_id', '=', idsOfA['customer-posts'] as string)
+    .execute();
+  expect(reactions).toEqual([]);
   // Only refusals may have been recorded, never a change.
   const entries = await server.ctx.db
     .selectFrom('audit_log')

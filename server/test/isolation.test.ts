@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedArchiveNotice } from './archive-consent-fixture.js';
+import { postWithImage } from './customer-post-fixtures.js';
 import { makeDepartment, makeMember, makeOrg, sessionFor, type TestOrg } from './factories.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
@@ -193,6 +194,8 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, welcomeMessage: MARKER },
     });
     expect(linkA.statusCode, linkA.body).toBe(201);
+    // A post to customers of the victim, with an image, its text the marker.
+    const postA = await postWithImage(server, { authorization: victimSession.authorization }, MARKER);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -210,6 +213,10 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       'quick-reply-categories': (replyCategoryA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       'quick-replies': (quickReplyA.json() as { id: string }).id,
       'contact-links': (linkA.json() as { id: string }).id,
+      'customer-posts': postA.postId,
+      posts: postA.postId,
+      images: postA.imageId,
+      'post-images': postA.imageId,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,

@@ -6,6 +6,7 @@ import { retentionRoutes } from '../features/compliance/retention/routes.js';
 import { archiveSearchRoutes } from '../features/compliance/search/index.js';
 import { sensitiveRoutes } from '../features/compliance/sensitive/index.js';
 import { customerGroupRoutes } from '../features/customer-groups/index.js';
+import { customerPostRoutes } from '../features/customer-posts/index.js';
 import { customerFeatureRoutes } from '../features/customers/index.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
@@ -38,4 +39,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   notificationRoutes,
   customerGroupRoutes,
   quickReplyRoutes,
+  customerPostRoutes,
 ];

@@ -1,8 +1,13 @@
 /** What other features may use from customers. */
 
+export { decodeCursor, encodeCursor } from './cursor.js';
+export { checkedFilter } from './filters.js';
 export { FOLLOW_UP_REMINDER_JOB, runFollowUpReminder } from './follow-up-reminder.js';
+export { type CustomerListFilter, listCustomerRows } from './list-query.js';
 export { maskEmail, maskMobile } from './masking.js';
 export { customerFeatureRoutes } from './routes.js';
+export { customerIdsOfGuest } from './transfers/decline-transfer.js';
 export { type HandOverPlan, type HandOverReport, handOverCustomers } from './transfers/hand-over-customers.js';
 export { registerCustomerHandlers } from './transfers/on-member-departed.js';
 export { runTransferDue, TRANSFER_DUE_JOB } from './transfers/transfer-due.js';
+export type { Viewer } from './viewer.js';

@@ -1,10 +1,12 @@
 /** What other features (and the realtime gateway) may use from messaging. */
 
+export { cleanFileName, contentDisposition, SNIFF_BYTES, sniffImageMime } from './attachment-names.js';
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
 export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
 export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
 export { unfollowDepartment } from './commands/unfollow-department.js';
+export type { IncomingFile, ReceiveFile } from './commands/upload-attachment.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
 export type { LoggedEvent } from './conversation-rules.js';
 export { listEventsAfter, publishEvents } from './event-log.js';

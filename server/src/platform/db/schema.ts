@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { ComplianceTables } from './compliance-tables.js';
 import type { ContactLinkTables } from './contact-link-tables.js';
+import type { CustomerPostTables } from './customer-post-tables.js';
 import type { CustomerTables } from './customer-tables.js';
 import type { QuickReplyTables } from './quick-reply-tables.js';
 
@@ -347,6 +348,7 @@ export type CustomerGroupTable = {
 };
 
 export type Database = CustomerTables &
+  CustomerPostTables &
   QuickReplyTables &
   ContactLinkTables &
   ComplianceTables & {

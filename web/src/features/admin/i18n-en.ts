@@ -54,6 +54,16 @@ export const en: Messages<typeof zhCN> = {
     quick_reply: {
       manage: { name: 'Manage org quick replies', desc: 'Add, edit and delete the org’s quick replies and categories' },
     },
+    customer_post: {
+      publish_org: {
+        name: 'Post to customers as the org',
+        desc: 'Publish org posts to every customer a tag filter picks',
+      },
+      review: {
+        name: 'Review customer posts',
+        desc: 'Approve or reject waiting posts and decide whether posts need review',
+      },
+    },
   },
   scope: {
     self: { name: 'Own data only', desc: 'Only data about the member themselves' },
@@ -284,6 +294,14 @@ export const en: Messages<typeof zhCN> = {
       created: 'Contact-me link created',
       updated: 'Contact-me link changed',
       deleted: 'Contact-me link deleted',
+    },
+    customer_post: {
+      submitted: 'Customer post sent for review',
+      published: 'Customer post published',
+      approved: 'Customer post approved',
+      rejected: 'Customer post rejected',
+      deleted: 'Customer post deleted',
+      settings_changed: 'Customer post review setting changed',
     },
   },
   archivePage: {

@@ -48,6 +48,10 @@ export const zhCN = {
     quick_reply: {
       manage: { name: '管理企业话术', desc: '新建、修改和删除企业话术库中的话术和分类' },
     },
+    customer_post: {
+      publish_org: { name: '以企业身份发客户朋友圈', desc: '向符合标签条件的全部客户发布企业动态' },
+      review: { name: '审核客户朋友圈', desc: '通过或驳回待审核的动态，设置发布是否需要审核' },
+    },
   },
   scope: {
     self: { name: '仅本人', desc: '只能查看和操作与本人相关的数据' },
@@ -269,6 +273,14 @@ export const zhCN = {
       created: '创建联系我链接',
       updated: '修改联系我链接',
       deleted: '删除联系我链接',
+    },
+    customer_post: {
+      submitted: '提交客户朋友圈待审核',
+      published: '发布客户朋友圈',
+      approved: '审核通过客户朋友圈',
+      rejected: '驳回客户朋友圈',
+      deleted: '删除客户朋友圈',
+      settings_changed: '修改客户朋友圈审核设置',
     },
   },
   archivePage: {

@@ -21,6 +21,8 @@ export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
       'customer.view_contact',
       'customer.delete',
       'quick_reply.manage',
+      'customer_post.publish_org',
+      'customer_post.review',
     ],
   },
 ];

@@ -11,5 +11,8 @@ export const zhCN = {
     customersReceived: '{{count}} 位客户已转给你：{{names}}',
     customersReceivedMore: '{{count}} 位客户已转给你：{{names}} 等',
     transferDeclined: '客户 {{customer}} 拒绝了转接，仍由原负责人服务',
+    postReviewRequested: '有一条客户朋友圈待审核：{{excerpt}}',
+    postApproved: '你的客户朋友圈已通过审核：{{excerpt}}',
+    postRejected: '你的客户朋友圈被驳回：{{excerpt}}（{{reason}}）',
   },
 };

@@ -36,4 +36,19 @@ describe('notification text', () => {
       values: { count: 5, names: 'A, B, C' },
     });
   });
+
+  it('words a post waiting for review, and its approval or rejection with the reason', () => {
+    expect(notificationText(item({ kind: 'post_review_requested', data: { excerpt: '新品上市' } }))).toEqual({
+      key: 'postReviewRequested',
+      values: { excerpt: '新品上市' },
+    });
+    expect(
+      notificationText(
+        item({ kind: 'post_reviewed', data: { excerpt: '新品上市', outcome: 'rejected', reason: '图片不清晰' } }),
+      ),
+    ).toEqual({ key: 'postRejected', values: { excerpt: '新品上市', reason: '图片不清晰' } });
+    expect(
+      notificationText(item({ kind: 'post_reviewed', data: { excerpt: '新品上市', outcome: 'approved' } })).key,
+    ).toBe('postApproved');
+  });
 });

@@ -23,5 +23,11 @@ export function notificationText(n: NotificationItem, separator = '、'): Notifi
     }
     case 'transfer_declined':
       return { key: 'transferDeclined', values: { customer: d.customerName ?? '' } };
+    case 'post_review_requested':
+      return { key: 'postReviewRequested', values: { excerpt: d.excerpt ?? '' } };
+    case 'post_reviewed':
+      return d.outcome === 'rejected'
+        ? { key: 'postRejected', values: { excerpt: d.excerpt ?? '', reason: d.reason ?? '' } }
+        : { key: 'postApproved', values: { excerpt: d.excerpt ?? '' } };
   }
 }

@@ -1626,7 +1626,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                        scopes: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                         expiresInDays?: number;
                     };
                 };
@@ -3815,7 +3815,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -3914,7 +3914,7 @@ export interface paths {
                         name: string;
                         description?: string;
                         dataScope: "self" | "department" | "department_tree" | "org";
-                        permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                        permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                         requireTotp?: boolean;
                     };
                 };
@@ -3932,7 +3932,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4052,7 +4052,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4256,7 +4256,7 @@ export interface paths {
                         name?: string;
                         description?: string;
                         dataScope?: "self" | "department" | "department_tree" | "org";
-                        permissions?: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                        permissions?: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                         requireTotp?: boolean;
                     };
                 };
@@ -4274,7 +4274,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4391,7 +4391,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -4506,7 +4506,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -21491,7 +21491,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined";
+                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "post_review_requested" | "post_reviewed";
                                 data: {
                                     conversationId?: string;
                                     excerpt?: string;
@@ -21501,6 +21501,9 @@ export interface paths {
                                     nextAt?: string;
                                     count?: number;
                                     names?: string[];
+                                    postId?: string;
+                                    outcome?: "approved" | "rejected";
+                                    reason?: string | null;
                                 };
                                 link: string | null;
                                 createdAt: string;
@@ -23711,6 +23714,2429 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/customer-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts to customers you see: your own, the org’s (customer_post.publish_org), every one (customer_post.review); newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending_review" | "published" | "rejected" | "deleted";
+                    /** @description Only your own posts */
+                    mine?: boolean;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: "member" | "org";
+                                text: string;
+                                /** @description Image ids, in order */
+                                imageIds: string[];
+                                link: {
+                                    url: string;
+                                    title: string | null;
+                                } | null;
+                                tags: {
+                                    all: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    any: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    none: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                };
+                                status: "pending_review" | "published" | "rejected" | "deleted";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                reviewer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewReason: string | null;
+                                audienceCount: number;
+                                likeCount: number;
+                                commentCount: number;
+                                createdAt: string;
+                                publishedAt: string | null;
+                                canReview: boolean;
+                                canDelete: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post to customers picked by tags: your own customers (customer.serve) or the whole org’s (customer_post.publish_org); waits for review when the org requires it; 422 content_blocked names the sensitive rule; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "member" | "org";
+                        text: string;
+                        imageIds?: string[];
+                        link?: {
+                            url: string;
+                            title?: string;
+                        };
+                        tagsAll?: string[];
+                        tagsAny?: string[];
+                        tagsNone?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "member" | "org";
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            tags: {
+                                all: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                any: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                none: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            status: "pending_review" | "published" | "rejected" | "deleted";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewReason: string | null;
+                            audienceCount: number;
+                            likeCount: number;
+                            commentCount: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            canReview: boolean;
+                            canDelete: boolean;
+                            likes: {
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether posts need review before customers see them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewRequired: boolean;
+                            canChange: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Require review of posts, or not (customer_post.review; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewRequired: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewRequired: boolean;
+                            canChange: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One post with its audience count, the customers who liked it and the comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "member" | "org";
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            tags: {
+                                all: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                any: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                none: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            status: "pending_review" | "published" | "rejected" | "deleted";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewReason: string | null;
+                            audienceCount: number;
+                            likeCount: number;
+                            commentCount: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            canReview: boolean;
+                            canDelete: boolean;
+                            likes: {
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a post: it leaves every customer’s page (author, reviewers, publish_org for org posts; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a waiting post: it goes to its customers now (customer_post.review; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "member" | "org";
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            tags: {
+                                all: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                any: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                none: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            status: "pending_review" | "published" | "rejected" | "deleted";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewReason: string | null;
+                            audienceCount: number;
+                            likeCount: number;
+                            commentCount: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            canReview: boolean;
+                            canDelete: boolean;
+                            likes: {
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a waiting post with a reason told to its author (customer_post.review; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "member" | "org";
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            tags: {
+                                all: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                any: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                none: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            status: "pending_review" | "published" | "rejected" | "deleted";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewReason: string | null;
+                            audienceCount: number;
+                            likeCount: number;
+                            commentCount: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            canReview: boolean;
+                            canDelete: boolean;
+                            likes: {
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a customer’s comment on a post (at most 500 characters; 422 content_blocked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** Format: uuid */
+                        replyToId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "member" | "org";
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            tags: {
+                                all: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                any: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                none: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            status: "pending_review" | "published" | "rejected" | "deleted";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewReason: string | null;
+                            audienceCount: number;
+                            likeCount: number;
+                            commentCount: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            canReview: boolean;
+                            canDelete: boolean;
+                            likes: {
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an image for a post (multipart field "file"; PNG, JPEG, GIF or WebP; at most 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            size: number;
+                            mime: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-posts/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post’s image (its uploader, or anyone who sees the post) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image, shown inline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/post-images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a customer on their page: an image of a post addressed to them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image, shown inline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a customer on their page: posts addressed to them, newest first, with their like and comments */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                from: {
+                                    kind: "member" | "org";
+                                    name: string;
+                                };
+                                text: string;
+                                /** @description Image ids, in order */
+                                imageIds: string[];
+                                link: {
+                                    url: string;
+                                    title: string | null;
+                                } | null;
+                                publishedAt: string;
+                                likeCount: number;
+                                liked: boolean;
+                                /** @description Your comments and the replies to them */
+                                comments: {
+                                    id: string;
+                                    text: string;
+                                    author: {
+                                        kind: "customer" | "member";
+                                        id: string;
+                                        name: string;
+                                    };
+                                    replyToId: string | null;
+                                    createdAt: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/posts/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Like a post (liking twice is one like) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            from: {
+                                kind: "member" | "org";
+                                name: string;
+                            };
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            publishedAt: string;
+                            likeCount: number;
+                            liked: boolean;
+                            /** @description Your comments and the replies to them */
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take back a like */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            from: {
+                                kind: "member" | "org";
+                                name: string;
+                            };
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            publishedAt: string;
+                            likeCount: number;
+                            liked: boolean;
+                            /** @description Your comments and the replies to them */
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/posts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a post (at most 500 characters; 422 content_blocked names the sensitive rule) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            from: {
+                                kind: "member" | "org";
+                                name: string;
+                            };
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            publishedAt: string;
+                            likeCount: number;
+                            liked: boolean;
+                            /** @description Your comments and the replies to them */
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/customer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a customer on their page: the customer groups they are in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                memberCount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

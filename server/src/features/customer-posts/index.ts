@@ -1,0 +1,2 @@
+/** What other parts use from posts to customers: the routes. */
+export { customerPostRoutes } from './routes.js';
