@@ -63,6 +63,10 @@ export const router = createBrowserRouter([
         ...lazyPage(() => import('../features/customer-groups/customer-groups-page'), 'CustomerGroupsPage'),
       },
       {
+        path: 'customers/posts',
+        ...lazyPage(() => import('../features/customer-posts/customer-posts-page'), 'CustomerPostsPage'),
+      },
+      {
         path: 'customers/contact-links',
         ...lazyPage(() => import('../features/customers/contact-links/contact-links-page'), 'ContactLinksPage'),
       },

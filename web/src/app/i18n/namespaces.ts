@@ -4,6 +4,7 @@ import { consentMessages } from '../../features/archive-consent/i18n';
 import { archiveSearchMessages } from '../../features/archive-search/i18n';
 import { authMessages } from '../../features/auth/i18n';
 import { customerGroupsMessages } from '../../features/customer-groups/i18n';
+import { customerPostsMessages } from '../../features/customer-posts/i18n';
 import { customerAnalyticsMessages } from '../../features/customers/analytics/i18n';
 import { customersMessages } from '../../features/customers/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
@@ -31,6 +32,7 @@ export const NAMESPACES = {
   notifications: notificationsMessages,
   customerGroups: customerGroupsMessages,
   quickReplies: quickRepliesMessages,
+  customerPosts: customerPostsMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

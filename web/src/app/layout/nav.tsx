@@ -10,6 +10,7 @@ import {
   HistoryOutlined,
   KeyOutlined,
   MessageOutlined,
+  PictureOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -57,6 +58,13 @@ export const NAV: NavItem[] = [
     path: '/customers/groups',
     label: 'customerGroups:nav',
     icon: <CommentOutlined />,
+    permission: 'customer.serve',
+  },
+  {
+    key: 'customer-posts',
+    path: '/customers/posts',
+    label: 'customerPosts:nav',
+    icon: <PictureOutlined />,
     permission: 'customer.serve',
   },
   {
