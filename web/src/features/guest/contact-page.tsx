@@ -1,7 +1,8 @@
 /**
  * `/contact/:code`, opened from a member's contact-me link or QR code in any browser: the
  * visitor leaves a name, verifies their email and chats 1:1 with the member, in a guest session
- * limited to that chat. Coming back with the same email opens the same chat.
+ * limited to that chat, then reads the posts addressed to them and sees their customer groups.
+ * Coming back with the same email opens the same chat.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Typography } from 'antd';
@@ -12,8 +13,8 @@ import { Loading } from '../../components/page-state';
 import { ApiError } from '../../lib/api/api-error';
 import { AuthShell } from '../auth/auth-shell';
 import { previewContact } from './guest-api';
-import { GuestChat } from './guest-chat';
 import { guestErrorText } from './guest-error';
+import { GuestHome } from './guest-home';
 import { GuestJoinForm } from './guest-join-form';
 import { type GuestSession, loadGuestSession, saveGuestSession } from './guest-session';
 
@@ -29,7 +30,7 @@ export function ContactPage() {
       setSession(null);
       void preview.refetch();
     };
-    return <GuestChat session={session} onEnded={end} withMember />;
+    return <GuestHome session={session} onEnded={end} />;
   }
   if (preview.isLoading) return <Loading />;
   if (!preview.data) {

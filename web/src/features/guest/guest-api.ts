@@ -99,8 +99,19 @@ export function guestApi(token: string) {
     transfers: () => settle(api.GET('/api/v1/guest/transfers')),
     declineTransfer: (id: string) =>
       settle(api.POST('/api/v1/guest/transfers/{id}/decline', { params: { path: { id } } })),
+    posts: (cursor?: string) => settle(api.GET('/api/v1/guest/posts', { params: { query: { cursor, limit: 20 } } })),
+    like: (id: string, liked: boolean) =>
+      liked
+        ? settle(api.PUT('/api/v1/guest/posts/{id}/like', { params: { path: { id } } }))
+        : settle(api.DELETE('/api/v1/guest/posts/{id}/like', { params: { path: { id } } })),
+    comment: (id: string, text: string) =>
+      settle(api.POST('/api/v1/guest/posts/{id}/comments', { params: { path: { id } }, body: { text } })),
+    postImage: (id: string) =>
+      settle(api.GET('/api/v1/guest/post-images/{id}', { params: { path: { id } }, parseAs: 'blob' })) as Promise<Blob>,
+    groups: () => settle(api.GET('/api/v1/guest/customer-groups')),
   };
 }
 
 export type GuestApi = ReturnType<typeof guestApi>;
 export type GuestConversation = Awaited<ReturnType<GuestApi['conversation']>>;
+export type GuestPost = Awaited<ReturnType<GuestApi['posts']>>['items'][number];

@@ -28,11 +28,14 @@ export function GuestChat({
   session,
   onEnded,
   withMember = false,
+  height = '100dvh',
 }: {
   session: GuestSession;
   onEnded: () => void;
   /** A 1:1 chat with a member (from a contact-me link): titled with the member serving them. */
   withMember?: boolean;
+  /** The chat's height: the whole window, or the space a surrounding page leaves it. */
+  height?: string;
 }) {
   const { t } = useTranslation('guest');
   const api = useMemo(() => guestApi(session.token), [session.token]);
@@ -166,7 +169,7 @@ export function GuestChat({
   const group = detail.data;
   const dissolved = group?.status === 'dissolved';
   return (
-    <div style={{ height: '100dvh', display: 'flex', flexDirection: 'column', background: '#f5f7fa' }}>
+    <div style={{ height, display: 'flex', flexDirection: 'column', background: '#f5f7fa' }}>
       <header
         style={{
           display: 'flex',

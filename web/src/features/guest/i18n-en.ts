@@ -90,4 +90,22 @@ export const en: Messages<typeof zhCN> = {
     declineConfirm: 'Decline, and keep being served by {{from}}?',
     declined: 'Declined: {{from}} keeps serving you',
   },
+  home: { chat: 'Chat', posts: 'Posts', groups: 'Groups' },
+  posts: {
+    empty: 'No posts yet',
+    org: 'Organization',
+    like: 'Like',
+    liked: 'Liked',
+    likes: '{{count}} likes',
+    comment: 'Comment',
+    commentPlaceholder: 'Write a comment…',
+    send: 'Send',
+    replyTo: 'Reply to {{name}}',
+    more: 'Load more',
+  },
+  groups: {
+    empty: 'You are not in any customer group yet',
+    owner: 'Owner: {{name}}',
+    members: '{{count}} members',
+  },
 };

@@ -85,4 +85,22 @@ export const zhCN = {
     declineConfirm: '拒绝后将继续由 {{from}} 为你服务，确定吗？',
     declined: '已拒绝，将继续由 {{from}} 为你服务',
   },
+  home: { chat: '聊天', posts: '动态', groups: '群聊' },
+  posts: {
+    empty: '还没有动态',
+    org: '企业动态',
+    like: '赞',
+    liked: '已赞',
+    likes: '{{count}} 人觉得很赞',
+    comment: '评论',
+    commentPlaceholder: '写评论…',
+    send: '发送',
+    replyTo: '回复 {{name}}',
+    more: '加载更多',
+  },
+  groups: {
+    empty: '你还没有加入客户群',
+    owner: '群主：{{name}}',
+    members: '{{count}} 人',
+  },
 };
