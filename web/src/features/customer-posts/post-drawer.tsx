@@ -34,11 +34,13 @@ function Reactions({ id }: { id: string }) {
           {data.likes.length === 0 ? (
             <Typography.Text type="secondary">{t('drawer.noLikes')}</Typography.Text>
           ) : (
-            <Space wrap data-testid="post-likes">
-              {data.likes.map((l) => (
-                <Tag key={l.id}>{l.name}</Tag>
-              ))}
-            </Space>
+            <div data-testid="post-likes">
+              <Space wrap>
+                {data.likes.map((l) => (
+                  <Tag key={l.id}>{l.name}</Tag>
+                ))}
+              </Space>
+            </div>
           )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('drawer.comments')}
@@ -46,48 +48,49 @@ function Reactions({ id }: { id: string }) {
           {data.comments.length === 0 ? (
             <Empty description={t('drawer.noComments')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
-            <List
-              data-testid="post-comments"
-              dataSource={data.comments}
-              renderItem={(c) => {
-                const target = data.comments.find((o) => o.id === c.replyToId);
-                return (
-                  <List.Item
-                    actions={
-                      c.author.kind === 'customer'
-                        ? [
-                            <Button
-                              key="reply"
-                              type="link"
-                              size="small"
-                              onClick={() => setTo({ id: c.id, name: c.author.name })}
-                            >
-                              {t('drawer.reply')}
-                            </Button>,
-                          ]
-                        : []
-                    }
-                  >
-                    <List.Item.Meta
-                      title={
-                        <Space size={6}>
-                          <Typography.Text strong>{c.author.name}</Typography.Text>
-                          {target ? (
-                            <Typography.Text type="secondary">
-                              {t('drawer.replyTo', { name: target.author.name })}
-                            </Typography.Text>
-                          ) : null}
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {new Date(c.createdAt).toLocaleString(i18n.language)}
-                          </Typography.Text>
-                        </Space>
+            <div data-testid="post-comments">
+              <List
+                dataSource={data.comments}
+                renderItem={(c) => {
+                  const target = data.comments.find((o) => o.id === c.replyToId);
+                  return (
+                    <List.Item
+                      actions={
+                        c.author.kind === 'customer'
+                          ? [
+                              <Button
+                                key="reply"
+                                type="link"
+                                size="small"
+                                onClick={() => setTo({ id: c.id, name: c.author.name })}
+                              >
+                                {t('drawer.reply')}
+                              </Button>,
+                            ]
+                          : []
                       }
-                      description={<span style={{ whiteSpace: 'pre-wrap', color: 'inherit' }}>{c.text}</span>}
-                    />
-                  </List.Item>
-                );
-              }}
-            />
+                    >
+                      <List.Item.Meta
+                        title={
+                          <Space size={6}>
+                            <Typography.Text strong>{c.author.name}</Typography.Text>
+                            {target ? (
+                              <Typography.Text type="secondary">
+                                {t('drawer.replyTo', { name: target.author.name })}
+                              </Typography.Text>
+                            ) : null}
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {new Date(c.createdAt).toLocaleString(i18n.language)}
+                            </Typography.Text>
+                          </Space>
+                        }
+                        description={<span style={{ whiteSpace: 'pre-wrap', color: 'inherit' }}>{c.text}</span>}
+                      />
+                    </List.Item>
+                  );
+                }}
+              />
+            </div>
           )}
           {to ? (
             <Space.Compact style={{ width: '100%', marginTop: 12 }}>
