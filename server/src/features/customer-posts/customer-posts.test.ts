@@ -280,6 +280,25 @@ describe.each(STORE_KINDS)('posts to customers on %s', (kind) => {
     expect(created.audienceCount).toBe(2);
   });
 
+  it('pages a customer’s feed newest first, and lists each colleague only the posts they may see', async () => {
+    const all = (await feed(wang)).map((p) => p.id);
+    const first = await call(wang.headers, 'GET', '/api/v1/guest/posts?limit=1');
+    expect(first.json().items.map((p: { id: string }) => p.id)).toEqual(all.slice(0, 1));
+    const second = await call(wang.headers, 'GET', `/api/v1/guest/posts?limit=1&cursor=${first.json().nextCursor}`);
+    expect(second.json().items.map((p: { id: string }) => p.id)).toEqual(all.slice(1, 2));
+    const authors = async (who: Headers) =>
+      new Set(
+        (await call(who, 'GET', '/api/v1/customer-posts?limit=100'))
+          .json()
+          .items.map((p: { author: { name: string } }) => p.author.name),
+      );
+    expect(await authors(colleague)).toEqual(new Set());
+    expect(await authors(seller)).toEqual(new Set(['销售小王']));
+    expect(await authors(admin)).toEqual(new Set(['销售小王', '王老板']));
+    const bad = await call(seller, 'GET', '/api/v1/customer-posts?cursor=nonsense');
+    expect(bad.json().error).toMatchObject({ code: 'invalid', details: { field: 'cursor' } });
+  });
+
   it('refuses bad input with a stable code and writes nothing', async () => {
     const before = await server.ctx.db.selectFrom('customer_posts').select('id').execute();
     const cases: [object, string][] = [
