@@ -14140,13 +14140,14 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "member" | "conversation";
+                                /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                                kind: "member" | "conversation" | "customer";
                                 targetId: string;
-                                /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                                /** @description The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names) */
                                 targetName: string | null;
                                 /** @description For a member: staff or guest */
                                 targetKind: string | null;
-                                /** @description For a member: active, disabled or departed */
+                                /** @description For a member: active, disabled or departed; for a customer: active or deleted */
                                 targetStatus: string | null;
                                 reason: string;
                                 createdBy: string;
@@ -14246,7 +14247,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: "member" | "conversation";
+                        /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                        kind: "member" | "conversation" | "customer";
                         /** Format: uuid */
                         targetId: string;
                         reason: string;
@@ -14262,13 +14264,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "member" | "conversation";
+                            /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                            kind: "member" | "conversation" | "customer";
                             targetId: string;
-                            /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                            /** @description The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names) */
                             targetName: string | null;
                             /** @description For a member: staff or guest */
                             targetKind: string | null;
-                            /** @description For a member: active, disabled or departed */
+                            /** @description For a member: active, disabled or departed; for a customer: active or deleted */
                             targetStatus: string | null;
                             reason: string;
                             createdBy: string;
@@ -14390,13 +14393,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "member" | "conversation";
+                            /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                            kind: "member" | "conversation" | "customer";
                             targetId: string;
-                            /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                            /** @description The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names) */
                             targetName: string | null;
                             /** @description For a member: staff or guest */
                             targetKind: string | null;
-                            /** @description For a member: active, disabled or departed */
+                            /** @description For a member: active, disabled or departed; for a customer: active or deleted */
                             targetStatus: string | null;
                             reason: string;
                             createdBy: string;
