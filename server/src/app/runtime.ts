@@ -2,7 +2,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { upgradeSearchIndex } from '../features/compliance/search/index.js';
 import { createInProcessBus, type DomainEvent, type EventBus } from '../platform/bus.js';
 import { createRedisBus } from '../platform/bus-redis.js';
 import { type Clock, systemClock } from '../platform/clock.js';
@@ -63,8 +62,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     leaseSeconds: config.jobs.leaseSeconds,
     pollMs: config.jobs.pollMs,
   });
-  // Finishes an index upgrade a migration recorded (it needs the archive's keys, so not in the migration).
-  await upgradeSearchIndex(ctx);
   registerJobHandlers(ctx, worker);
   registerEventHandlers(ctx);
   return {
