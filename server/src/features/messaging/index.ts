@@ -17,6 +17,6 @@ export {
   registerOutgoingCheck,
   type StoredRef,
 } from './outgoing-checks.js';
-export { ownedGroupCount } from './owned-groups.js';
+export { openTodoCount, ownedGroupCount } from './owned-groups.js';
 export { postSystemMessage } from './system-messages.js';
 export { runTodoReminder, TODO_REMINDER_JOB } from './todo-reminder.js';

@@ -21360,6 +21360,10 @@ export interface paths {
                                     name: string;
                                 } | null;
                             };
+                            todos: {
+                                /** @description Open to-dos assigned to the member, handed over right after this request in each conversation: to the successor when in it, else to who assigned it, else to the group’s owner */
+                                open: number;
+                            };
                             customers: {
                                 /** @description List the transfers with GET /api/v1/customer-transfers?batchId= */
                                 batchId: string;
