@@ -1,10 +1,18 @@
 /** What other features (and the realtime gateway) may use from messaging. */
 
+export { contentDisposition } from './attachment-names.js';
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
 export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
 export { handOverGroup } from './commands/hand-over-group.js';
 export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
+export {
+  fileTooLarge,
+  type IncomingFile,
+  type ReceiveFile,
+  type StoredFile,
+  storeIncomingFile,
+} from './commands/store-incoming-file.js';
 export { unfollowDepartment } from './commands/unfollow-department.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
 export type { LoggedEvent } from './conversation-rules.js';

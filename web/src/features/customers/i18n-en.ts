@@ -119,6 +119,9 @@ export const en: Messages<typeof zhCN> = {
     saved: 'Follow-up recorded',
     next: 'Next follow-up: {{at}}',
     line: '{{kind}} · {{name}}',
+    files: 'Files',
+    attach: 'Attach files (up to {{max}})',
+    download: 'Download {{name}}',
   },
   stage: {
     title: 'Change stage',

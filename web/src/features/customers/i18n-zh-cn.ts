@@ -117,6 +117,9 @@ export const zhCN = {
     saved: '跟进已记录',
     next: '下次跟进：{{at}}',
     line: '{{kind}} · {{name}}',
+    files: '附件',
+    attach: '添加附件（最多 {{max}} 个）',
+    download: '下载 {{name}}',
   },
   stage: {
     title: '变更阶段',
