@@ -21491,7 +21491,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined";
+                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated";
                                 data: {
                                     conversationId?: string;
                                     excerpt?: string;
@@ -21501,6 +21501,8 @@ export interface paths {
                                     nextAt?: string;
                                     count?: number;
                                     names?: string[];
+                                    minutes?: number;
+                                    ownerName?: string;
                                 };
                                 link: string | null;
                                 createdAt: string;
@@ -23711,6 +23713,257 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/response-time/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days and hours, time zone and first-response target of the org (defaults until saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                            workDays: number[];
+                            /** @description When the working day starts (HH:MM, in the time zone) */
+                            startTime: string;
+                            /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                            endTime: string;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timeZone: string;
+                            /** @description First-response target in working minutes; the supervisor hears at twice this */
+                            targetMinutes: number;
+                            /** @description Working minutes after which the supervisor is alerted */
+                            escalationMinutes: number;
+                            /** @description Null while the defaults apply */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the working hours and first-response target (customer.manage; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                        workDays: number[];
+                        /** @description When the working day starts (HH:MM, in the time zone) */
+                        startTime: string;
+                        /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                        endTime: string;
+                        /** @description IANA time zone, e.g. Asia/Shanghai */
+                        timeZone: string;
+                        /** @description First-response target in working minutes; the supervisor hears at twice this */
+                        targetMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                            workDays: number[];
+                            /** @description When the working day starts (HH:MM, in the time zone) */
+                            startTime: string;
+                            /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                            endTime: string;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timeZone: string;
+                            /** @description First-response target in working minutes; the supervisor hears at twice this */
+                            targetMinutes: number;
+                            /** @description Working minutes after which the supervisor is alerted */
+                            escalationMinutes: number;
+                            /** @description Null while the defaults apply */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
