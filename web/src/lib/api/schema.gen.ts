@@ -15713,6 +15713,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/response-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First-response times to customer messages per member (working minutes: median, 90th percentile, overdue) and their distribution, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day customers wrote; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    from?: string;
+                    /** @description Last day customers wrote; default today (YYYY-MM-DD, UTC) */
+                    to?: string;
+                    /** @description Messages to customers of this member (the owner when they wrote) */
+                    ownerId?: string;
+                    /** @description Owners in this department or below it */
+                    departmentId?: string;
+                    /** @description json (default) or xlsx (needs data.export; audited) */
+                    format?: "json" | "xlsx";
+                    /** @description Language of the XLSX sheet and headers; default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON, or as XLSX with format=xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @description Days are counted in this time zone */
+                            timeZone: string;
+                            /** @description The zone working hours are read in */
+                            workingTimeZone: string;
+                            targetMinutes: number;
+                            distribution: {
+                                /** @description Working minutes to first reply: <1, 1–5, 5–10, 10–30, 30–60, >60 */
+                                bucket: "lt1" | "1to5" | "5to10" | "10to30" | "30to60" | "gt60";
+                                count: number;
+                            }[];
+                            byMember: {
+                                id: string;
+                                name: string;
+                                /** @description The member’s primary department */
+                                departmentId: string;
+                                departmentName: string;
+                                /** @description Customer messages in the period */
+                                messages: number;
+                                /** @description Of those, answered by a member */
+                                answered: number;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                medianMinutes: number | null;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                p90Minutes: number | null;
+                                /** @description Answered after the target, or still waiting past it */
+                                overdue: number;
+                            }[];
+                            totals: {
+                                /** @description Customer messages in the period */
+                                messages: number;
+                                /** @description Of those, answered by a member */
+                                answered: number;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                medianMinutes: number | null;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                p90Minutes: number | null;
+                                /** @description Answered after the target, or still waiting past it */
+                                overdue: number;
+                            };
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/tags": {
         parameters: {
             query?: never;
