@@ -1,5 +1,6 @@
 import type { Messages } from '../../app/i18n/messages';
 import { contactEn } from './i18n-contact-en';
+import { responseEn } from './i18n-response-en';
 import { transferEn } from './i18n-transfer-en';
 import type { zhCN } from './i18n-zh-cn';
 
@@ -235,5 +236,6 @@ export const en: Messages<typeof zhCN> = {
     types: { text: 'Text', number: 'Number', date: 'Date', select: 'Choice' },
   },
   transfer: transferEn,
+  response: responseEn,
   contact: contactEn,
 };

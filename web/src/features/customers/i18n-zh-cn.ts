@@ -1,5 +1,6 @@
 /** The customer area's texts in Chinese, the original every other language follows. */
 import { contactZhCN } from './i18n-contact-zh-cn';
+import { responseZhCN } from './i18n-response-zh-cn';
 import { transferZhCN } from './i18n-transfer-zh-cn';
 
 export const zhCN = {
@@ -231,5 +232,6 @@ export const zhCN = {
     types: { text: '文本', number: '数字', date: '日期', select: '单选' },
   },
   transfer: transferZhCN,
+  response: responseZhCN,
   contact: contactZhCN,
 };
