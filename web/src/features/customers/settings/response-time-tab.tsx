@@ -61,11 +61,11 @@ function SettingsForm({ settings, manage }: { settings: Settings; manage: boolea
       <Form.Item label={t('response.hours')} required>
         <Space>
           <Form.Item name="startTime" noStyle>
-            <Select aria-label={t('response.start')} options={times.slice(0, -1)} style={{ width: 110 }} />
+            <Select showSearch aria-label={t('response.start')} options={times.slice(0, -1)} style={{ width: 110 }} />
           </Form.Item>
           <span>—</span>
           <Form.Item name="endTime" noStyle>
-            <Select aria-label={t('response.end')} options={times.slice(1)} style={{ width: 110 }} />
+            <Select showSearch aria-label={t('response.end')} options={times.slice(1)} style={{ width: 110 }} />
           </Form.Item>
         </Space>
       </Form.Item>
