@@ -2,7 +2,7 @@
  * Response-time targets in a real browser: the admin sets a 5-minute target over all-day working
  * hours in 客户设置 → 响应时效; a visitor who came through the admin's contact-me link writes and
  * gets no answer; the server's clock moves 6 minutes on; the admin gets the overdue reminder live
- * on the bell, and 客户分析 shows them with one overdue customer message.
+ * on the bell, opens the chat from it and answers, and 客户分析 shows the late answer.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,16 +102,37 @@ describe('customer response-time targets in a real browser', () => {
       .toContain('客户 等回复的客户 的消息已等待 5 分钟（工作时间），请尽快回复');
     await screenshot(page, 'response-time-alert');
 
-    // 客户分析: the response-time card lists the admin with one message, overdue, unanswered.
+    // The admin opens the reminder from the bell, lands in the chat and answers.
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').filter({ hasText: '等回复的客户' }).click();
+    await page.waitForURL(new RegExp(`/messages/${joined.conversationId}$`));
+    const composer = page.getByLabel('输入消息，Enter 发送，Shift+Enter 换行');
+    await composer.fill('可以的，下午发出');
+    await composer.press('Enter');
+    await page.getByText('可以的，下午发出').first().waitFor();
+
+    // 客户分析: the response-time card lists the admin with one message, answered after about six
+    // working minutes, so overdue; the chart's 5–10 minute bar holds it.
     await page.goto(`${c.running.url}/customers/analytics`);
     const card = page.getByTestId('response-time-card');
     await card.scrollIntoViewIfNeeded();
     const row = card.getByTestId(`response-time-row-${me.id}`);
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain(me.name);
     const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
-    expect(cells.slice(2)).toEqual(['1', '0', '—', '—', '1']);
+    expect(cells.slice(2, 4)).toEqual(['1', '1']);
+    expect(cells[4]).toMatch(/^6(\.\d)?$/);
+    expect(cells[6]).toBe('1');
     expect(await card.getByLabel('首次响应时长分布柱状图').count()).toBe(1);
     await screenshot(page, 'response-time-analytics');
+
+    // The same card in English, with every text translated.
+    await page.evaluate(() => localStorage.setItem('concord.language', 'en'));
+    await page.reload();
+    await page.getByTestId('response-time-card').getByText('Customer response time').waitFor();
+    await page.getByTestId('response-time-card').getByText('Median (min)').waitFor();
+    expect(await page.evaluate(() => (window as { concordMissingKeys?: string[] }).concordMissingKeys ?? [])).toEqual(
+      [],
+    );
     await context.close();
   });
 });

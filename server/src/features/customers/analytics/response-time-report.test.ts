@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, type Headers } from '../../../../test/customer-fixtures.js';
+import { makeOrg, sessionFor } from '../../../../test/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
 import { type ResponseTeam, seedResponseTeam } from '../../../../test/response-time-fixtures.js';
 import { type SmtpSink, startSmtpSink } from '../../../../test/smtp-sink.js';
@@ -142,6 +143,26 @@ describe.each(STORE_KINDS)('response-time report on %s', (kind) => {
     expect(dept.totals.messages).toBe(5);
     const other = (await call(admin, 'GET', '/api/v1/analytics/response-time?from=2026-03-03&to=2026-03-04')).json();
     expect(other.totals).toEqual({ messages: 0, answered: 0, medianMinutes: null, p90Minutes: null, overdue: 0 });
+  });
+
+  it('gives an admin of another org only their own org’s figures and settings', async () => {
+    const other = await makeOrg(server.ctx, '别家公司');
+    const theirs = await sessionFor(server.ctx, other.orgId, other.ownerId);
+    const report = (await call(theirs, 'GET', URL)).json();
+    expect(report.byMember).toEqual([]);
+    expect(report.totals.messages).toBe(0);
+    const foreignOwner = await call(theirs, 'GET', `${URL}&ownerId=${team.sellerA}`);
+    expect(foreignOwner.statusCode).toBe(400);
+    const saved = await call(theirs, 'PUT', '/api/v1/response-time/settings', {
+      workDays: [1],
+      startTime: '10:00',
+      endTime: '11:00',
+      timeZone: 'UTC',
+      targetMinutes: 99,
+    });
+    expect(saved.statusCode).toBe(200);
+    const ours = (await call(admin, 'GET', '/api/v1/response-time/settings')).json();
+    expect(ours).toMatchObject({ targetMinutes: 10, timeZone: 'Asia/Shanghai' });
   });
 
   it.each([
