@@ -4,7 +4,9 @@ import { startTestServer, type TestServer } from '../../../test/harness.js';
 import { type ResponseTeam, seedResponseTeam } from '../../../test/response-time-fixtures.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { STORE_KINDS } from '../../../test/stores.js';
+import { measureResponse } from './measure.js';
 import { RESPONSE_ALERT_JOB, runOverdueAlerts, sendOverdueAlerts } from './overdue-alerts.js';
+import { supervisorsOf } from './supervisors.js';
 
 const MIN = 60_000;
 // Monday 2 March 2026, 10:00 in Shanghai.
@@ -198,6 +200,59 @@ describe.each(STORE_KINDS)('customer response times on %s', (kind) => {
       owner_due_at: '2026-03-02T02:30:00.000Z',
       supervisor_due_at: '2026-03-02T03:00:00.000Z',
     });
+  });
+
+  it('answers a message whose event arrives after the reply, and ignores a replayed event', async () => {
+    const customer = await team.customerOf(team.sellerA, '冯女士');
+    server.clock.set(MONDAY_10);
+    await team.say(customer.headers, customer.conversationId, '在吗');
+    server.clock.advance(4 * MIN);
+    await team.say(await team.as(team.sellerA), customer.conversationId, '在');
+    const message = await server.ctx.db
+      .selectFrom('messages')
+      .select(['id', 'seq', 'created_at'])
+      .where('conversation_id', '=', customer.conversationId)
+      .where('sender_id', '=', customer.participant.id)
+      .executeTakeFirstOrThrow();
+    await server.ctx.db.deleteFrom('response_waits').where('conversation_id', '=', customer.conversationId).execute();
+    const event = {
+      type: 'message.created',
+      orgId: team.org.orgId,
+      at: message.created_at,
+      actorId: customer.participant.id,
+      data: {
+        conversationId: customer.conversationId,
+        actorId: customer.participant.id,
+        messageId: message.id,
+        seq: Number(message.seq),
+        payload: { kind: 'text' },
+      },
+    };
+    await measureResponse(server.ctx, event);
+    await measureResponse(server.ctx, event);
+    const waits = await waitsOf(customer.conversationId);
+    expect(waits.map((w) => [w.answered_by, Number(w.working_seconds)])).toEqual([[team.sellerA, 4 * 60]]);
+  });
+
+  it('escalates to a direct supervisor first, else to the nearest department head above', async () => {
+    const { ctx } = server;
+    const orgId = team.org.orgId;
+    expect(await supervisorsOf(ctx.db, orgId, team.sellerA)).toEqual([team.supervisorId]);
+    // The supervisor heads 销售部 and nobody heads the root yet: nobody above them.
+    expect(await supervisorsOf(ctx.db, orgId, team.supervisorId)).toEqual([]);
+    await ctx.db
+      .insertInto('department_heads')
+      .values({ org_id: orgId, department_id: team.org.rootDepartmentId, member_id: team.org.ownerId })
+      .execute();
+    expect(await supervisorsOf(ctx.db, orgId, team.supervisorId)).toEqual([team.org.ownerId]);
+    await ctx.db.updateTable('members').set({ supervisor_id: team.sellerB }).where('id', '=', team.sellerA).execute();
+    expect(await supervisorsOf(ctx.db, orgId, team.sellerA)).toEqual([team.sellerB]);
+    await ctx.db.updateTable('members').set({ supervisor_id: null }).where('id', '=', team.sellerA).execute();
+    await ctx.db
+      .deleteFrom('department_heads')
+      .where('department_id', '=', team.org.rootDepartmentId)
+      .where('member_id', '=', team.org.ownerId)
+      .execute();
   });
 
   it('runs every minute as a recurring job', async () => {
