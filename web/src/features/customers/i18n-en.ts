@@ -185,7 +185,7 @@ export const en: Messages<typeof zhCN> = {
   },
   settings: {
     title: 'Customer settings',
-    subtitle: 'Customer tags, the sales stages and custom fields.',
+    subtitle: 'Customer tags, the sales stages, custom fields and response-time targets.',
     tabTags: 'Tags',
     tabStages: 'Stages',
     tabFields: 'Custom fields',

@@ -181,7 +181,7 @@ export const zhCN = {
   },
   settings: {
     title: '客户设置',
-    subtitle: '管理客户标签、销售阶段和自定义字段。',
+    subtitle: '管理客户标签、销售阶段、自定义字段和响应时效。',
     tabTags: '客户标签',
     tabStages: '客户阶段',
     tabFields: '自定义字段',
