@@ -3,7 +3,14 @@
  * pushed over the socket. The server stores facts (kind + data); each client words them in the
  * member's language, so one notification reads right in Chinese and in English.
  */
-export const NOTIFICATION_KINDS = ['todo_due', 'follow_up_due', 'customers_received', 'transfer_declined'] as const;
+export const NOTIFICATION_KINDS = [
+  'todo_due',
+  'follow_up_due',
+  'customers_received',
+  'transfer_declined',
+  'customer_waiting',
+  'customer_waiting_escalated',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationData = {
@@ -18,6 +25,9 @@ export type NotificationData = {
   /** customers_received: how many customers, and the first few names. */
   count?: number;
   names?: string[];
+  /** customer_waiting(_escalated): the working minutes the customer has waited, and (escalated) whose customer. */
+  minutes?: number;
+  ownerName?: string;
 };
 
 export type NotificationItem = {

@@ -15,6 +15,7 @@ import {
 } from '../features/customers/index.js';
 import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
 import { runTodoReminder, TODO_REMINDER_JOB } from '../features/messaging/index.js';
+import { RESPONSE_ALERT_JOB, runOverdueAlerts, scheduleOverdueAlerts } from '../features/response-time/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
 import type { Ctx } from './context.js';
 
@@ -27,6 +28,7 @@ export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
   worker.handle(TODO_REMINDER_JOB, (job, payload) => runTodoReminder(ctx, job.org_id, payload));
   worker.handle(FOLLOW_UP_REMINDER_JOB, (job, payload) => runFollowUpReminder(ctx, job.org_id, payload));
   worker.handle(TRANSFER_DUE_JOB, (job, payload) => runTransferDue(ctx, job.org_id, payload));
+  worker.handle(RESPONSE_ALERT_JOB, (job) => runOverdueAlerts(ctx, job.id));
 }
 
 /** Recurring jobs that must always have a next run; `serve` calls this before the worker starts. */
@@ -37,4 +39,5 @@ export async function ensureRecurringJobs(ctx: Ctx): Promise<void> {
   await scheduleAlertDigest(ctx);
   // An index upgrade a migration left pending (it needs the archive's keys, so not in the migration).
   await scheduleSearchUpgrade(ctx);
+  await scheduleOverdueAlerts(ctx);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createInProcessBus, type DomainEvent, type EventBus } from '../platform/bus.js';
 import { createRedisBus } from '../platform/bus-redis.js';
-import { type Clock, systemClock } from '../platform/clock.js';
+import { type Clock, offsetFileClock, systemClock } from '../platform/clock.js';
 import { openStore, type Store } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { type IdGenerator, uuidV7Ids } from '../platform/ids.js';
@@ -45,13 +45,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     db: store.db,
     dialect: store.dialect,
     store,
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? (config.clockOffsetFile ? offsetFileClock(config.clockOffsetFile) : systemClock),
     ids: options.ids ?? uuidV7Ids,
     bus,
     config,
     log,
     mail: createMailer(config.mail),
   };
+  if (config.clockOffsetFile) log.warn({ file: config.clockOffsetFile }, 'clock: test offset file in use');
   const worker = new JobWorker({
     db: store.db,
     dialect: store.dialect,

@@ -7,6 +7,7 @@ import type { ComplianceTables } from './compliance-tables.js';
 import type { ContactLinkTables } from './contact-link-tables.js';
 import type { CustomerTables } from './customer-tables.js';
 import type { QuickReplyTables } from './quick-reply-tables.js';
+import type { ResponseTimeTables } from './response-time-tables.js';
 
 export type {
   ArchiveCheckpointTable,
@@ -348,6 +349,7 @@ export type CustomerGroupTable = {
 
 export type Database = CustomerTables &
   QuickReplyTables &
+  ResponseTimeTables &
   ContactLinkTables &
   ComplianceTables & {
     orgs: OrgTable;

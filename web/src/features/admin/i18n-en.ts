@@ -285,6 +285,7 @@ export const en: Messages<typeof zhCN> = {
       updated: 'Contact-me link changed',
       deleted: 'Contact-me link deleted',
     },
+    response_time: { settings_changed: 'Customer response-time settings changed' },
   },
   archivePage: {
     title: 'Chat archive',

@@ -270,6 +270,7 @@ export const zhCN = {
       updated: '修改联系我链接',
       deleted: '删除联系我链接',
     },
+    response_time: { settings_changed: '修改客户响应时效设置' },
   },
   archivePage: {
     title: '会话存档',

@@ -14,5 +14,8 @@ export const en: Messages<typeof zhCN> = {
     customersReceived: '{{count}} customers are now yours: {{names}}',
     customersReceivedMore: '{{count}} customers are now yours: {{names}} and more',
     transferDeclined: '{{customer}} declined the transfer and stays with their current owner',
+    customerWaiting: '{{customer}} has waited {{minutes}} working minutes for your reply',
+    customerWaitingEscalated:
+      '{{owner}}’s customer {{customer}} has waited {{minutes}} working minutes without a reply',
   },
 };

@@ -15717,6 +15717,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/response-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First-response times to customer messages per member (working minutes: median, 90th percentile, overdue) and their distribution, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day customers wrote; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    from?: string;
+                    /** @description Last day customers wrote; default today (YYYY-MM-DD, UTC) */
+                    to?: string;
+                    /** @description Messages to customers of this member (the owner when they wrote) */
+                    ownerId?: string;
+                    /** @description Owners in this department or below it */
+                    departmentId?: string;
+                    /** @description json (default) or xlsx (needs data.export; audited) */
+                    format?: "json" | "xlsx";
+                    /** @description Language of the XLSX sheet and headers; default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON, or as XLSX with format=xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @description Days are counted in this time zone */
+                            timeZone: string;
+                            /** @description The zone working hours are read in */
+                            workingTimeZone: string;
+                            targetMinutes: number;
+                            distribution: {
+                                /** @description Working minutes to first reply: <1, 1–5, 5–10, 10–30, 30–60, >60 */
+                                bucket: "lt1" | "1to5" | "5to10" | "10to30" | "30to60" | "gt60";
+                                count: number;
+                            }[];
+                            byMember: {
+                                id: string;
+                                name: string;
+                                /** @description The member’s primary department */
+                                departmentId: string;
+                                departmentName: string;
+                                /** @description Customer messages in the period */
+                                messages: number;
+                                /** @description Of those, answered by a member */
+                                answered: number;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                medianMinutes: number | null;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                p90Minutes: number | null;
+                                /** @description Answered after the target, or still waiting past it */
+                                overdue: number;
+                            }[];
+                            totals: {
+                                /** @description Customer messages in the period */
+                                messages: number;
+                                /** @description Of those, answered by a member */
+                                answered: number;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                medianMinutes: number | null;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                p90Minutes: number | null;
+                                /** @description Answered after the target, or still waiting past it */
+                                overdue: number;
+                            };
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/tags": {
         parameters: {
             query?: never;
@@ -21780,7 +21949,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined";
+                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated";
                                 data: {
                                     conversationId?: string;
                                     excerpt?: string;
@@ -21790,6 +21959,8 @@ export interface paths {
                                     nextAt?: string;
                                     count?: number;
                                     names?: string[];
+                                    minutes?: number;
+                                    ownerName?: string;
                                 };
                                 link: string | null;
                                 createdAt: string;
@@ -24000,6 +24171,257 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/response-time/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days and hours, time zone and first-response target of the org (defaults until saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                            workDays: number[];
+                            /** @description When the working day starts (HH:MM, in the time zone) */
+                            startTime: string;
+                            /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                            endTime: string;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timeZone: string;
+                            /** @description First-response target in working minutes; the supervisor hears at twice this */
+                            targetMinutes: number;
+                            /** @description Working minutes after which the supervisor is alerted */
+                            escalationMinutes: number;
+                            /** @description Null while the defaults apply */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the working hours and first-response target (customer.manage; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                        workDays: number[];
+                        /** @description When the working day starts (HH:MM, in the time zone) */
+                        startTime: string;
+                        /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                        endTime: string;
+                        /** @description IANA time zone, e.g. Asia/Shanghai */
+                        timeZone: string;
+                        /** @description First-response target in working minutes; the supervisor hears at twice this */
+                        targetMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                            workDays: number[];
+                            /** @description When the working day starts (HH:MM, in the time zone) */
+                            startTime: string;
+                            /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                            endTime: string;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timeZone: string;
+                            /** @description First-response target in working minutes; the supervisor hears at twice this */
+                            targetMinutes: number;
+                            /** @description Working minutes after which the supervisor is alerted */
+                            escalationMinutes: number;
+                            /** @description Null while the defaults apply */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
