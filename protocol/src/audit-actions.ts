@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = [
   'contact_link.created',
   'contact_link.updated',
   'contact_link.deleted',
+  'response_time.settings_changed',
   'customer_post.submitted',
   'customer_post.published',
   'customer_post.approved',

@@ -8,6 +8,8 @@ export const NOTIFICATION_KINDS = [
   'follow_up_due',
   'customers_received',
   'transfer_declined',
+  'customer_waiting',
+  'customer_waiting_escalated',
   'post_review_requested',
   'post_reviewed',
 ] as const;
@@ -25,6 +27,9 @@ export type NotificationData = {
   /** customers_received: how many customers, and the first few names. */
   count?: number;
   names?: string[];
+  /** customer_waiting(_escalated): the working minutes the customer has waited, and (escalated) whose customer. */
+  minutes?: number;
+  ownerName?: string;
   /** post_review_requested, post_reviewed: the post, the start of its text, and the review's outcome. */
   postId?: string;
   outcome?: 'approved' | 'rejected';

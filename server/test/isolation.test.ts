@@ -134,12 +134,21 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, mobile: '13800009999' },
     });
     expect(customerA.statusCode, customerA.body).toBe(201);
-    // A follow-up by the victim, so the analytics of follow-ups per member have something to leak.
+    // A follow-up by the victim with a file, so the analytics of follow-ups per member have
+    // something to leak and the file route a real id.
+    const fileUpload = multipartFile(MARKER, `${MARKER}.txt`, 'text/plain');
+    const followUpFileA = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/customers/${(customerA.json() as { id: string }).id}/follow-up-files`,
+      headers: { authorization: victimSession.authorization, ...fileUpload.headers },
+      payload: fileUpload.payload,
+    });
+    expect(followUpFileA.statusCode, followUpFileA.body).toBe(200);
     const followUpA = await server.app.inject({
       method: 'POST',
       url: `/api/v1/customers/${(customerA.json() as { id: string }).id}/follow-ups`,
       headers: { authorization: victimSession.authorization },
-      payload: { kind: 'call', content: MARKER },
+      payload: { kind: 'call', content: MARKER, fileIds: [(followUpFileA.json() as { id: string }).id] },
     });
     expect(followUpA.statusCode, followUpA.body).toBe(201);
     // A waiting transfer of that customer, so the transfer routes are swept with a real id.
@@ -220,6 +229,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
+      'follow-up-files': (followUpFileA.json() as { id: string }).id,
       messages: (messageA.json() as { id: string }).id,
       members: victim.id,
       departments: storeA2,

@@ -1,7 +1,8 @@
 /**
  * A day with customers, in a real browser: the admin sets up tags and a custom field; a
  * salesperson adds a customer (the mobile shows masked to her), is warned about a duplicate,
- * moves the customer through stages and records a call with a next date, imports a file with a bad row and fixes it, filters by tags
+ * moves the customer through stages and records a call with a next date and a quotation file,
+ * imports a file with a bad row and fixes it, filters by tags
  * and tags in bulk, and cannot delete. The admin then sees the contacts, exports a file that
  * names him, deletes a customer and restores it from the bin; the English console has every text.
  */
@@ -132,6 +133,13 @@ describe('customers in a real browser', () => {
     const week = new Date(Date.now() + 7 * 86_400_000);
     const local = `${week.getFullYear()}-${String(week.getMonth() + 1).padStart(2, '0')}-${String(week.getDate()).padStart(2, '0')}T10:00`;
     await dialog.getByLabel('下次跟进时间').fill(local);
+    // … with the quotation attached, uploaded as she picks it.
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '报价单.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('打印机 5 台，报价 12 万'),
+    });
+    await expect.poll(() => dialog.locator('.ant-upload-list-item-done').count(), { timeout: 10_000 }).toBe(1);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect
       .poll(() => page.getByTestId('customer-timeline').innerText(), { timeout: 10_000 })
@@ -139,6 +147,12 @@ describe('customers in a real browser', () => {
     const timeline = await page.getByTestId('customer-timeline').innerText();
     expect(timeline).toContain('电话 · 李娜');
     expect(timeline).toContain('下次跟进');
+    // The quotation downloads from the timeline with its Chinese name and content intact.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 报价单.txt' }).click();
+    const quotation = await downloading;
+    expect(quotation.suggestedFilename()).toBe('报价单.txt');
+    expect(readFileSync((await quotation.path()) as string, 'utf8')).toBe('打印机 5 台，报价 12 万');
     await screenshot(page, 'customer-detail');
 
     // The same mobile again: she is warned and names the existing customer.

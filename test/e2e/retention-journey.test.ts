@@ -1,7 +1,7 @@
 /**
  * A compliance officer's morning, in a real browser against a real server: she keeps the chat
  * archive for two years (the 华东区 for ever), runs the purge to see it has nothing to remove yet,
- * places legal holds on a colleague and on a conversation found in the archive, releases the
+ * places legal holds on a colleague, on a conversation found in the archive and on a customer, releases the
  * first, then watches a live alert arrive on the alert inbox — with a notification and a badge,
  * without reloading — when a colleague writes 私下转账.
  */
@@ -159,10 +159,27 @@ describe('retention, legal holds and live alerts in a real browser', () => {
     await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => holds.innerText(), { timeout: 10_000 }).toContain('华东区报价群');
     expect(await holds.innerText()).toContain('客户投诉调查');
-    // After a reload the table still names both, from the server.
+    // … and one on a customer in a dispute, picked by company name.
+    const customer = (await api('/api/v1/customers', {
+      body: { name: '陈女士', company: '东海贸易', mobile: '13912345678' },
+    })) as { id: string };
+    await page.getByRole('button', { name: '新建保全' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByText('客户', { exact: true }).click();
+    await dialog.getByRole('combobox', { name: '保全对象' }).fill('东海');
+    await expect
+      .poll(() => offered.allInnerTexts(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('陈女士 · 东海贸易')]);
+    await offered.first().click();
+    await dialog.getByLabel('原因').fill('合同纠纷');
+    await dialog.getByRole('button', { name: '设置保全' }).click();
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => holds.innerText(), { timeout: 10_000 }).toContain('陈女士');
+    // After a reload the table still names all three, from the server.
     await page.reload();
     await expect.poll(() => holds.innerText(), { timeout: 10_000 }).toContain('华东区报价群');
     expect(await holds.innerText()).toContain('王丽娟');
+    expect(await page.getByRole('row', { name: /陈女士/ }).innerText()).toContain('客户');
 
     // Releasing the hold on 王丽娟 after confirming.
     await page
@@ -179,6 +196,7 @@ describe('retention, legal holds and live alerts in a real browser', () => {
       items: { kind: string; targetId: string; releasedAt: string | null }[];
     };
     expect(stored.items.map((h) => [h.kind, h.targetId, h.releasedAt !== null])).toEqual([
+      ['customer', customer.id, false],
       ['conversation', group.id, false],
       ['member', memberId, true],
     ]);

@@ -41,6 +41,12 @@ export type Config = {
    * collection as `path.ttc#PostScriptName`; defaults to Debian's fonts-wqy-microhei.
    */
   pdfFont: string;
+  /**
+   * Browser journeys only (CONCORD_TEST_CLOCK_OFFSET_FILE): a file holding milliseconds the
+   * server's clock runs ahead of the wall clock, re-read as it changes, so a journey can move
+   * time forward for reminders and alerts without waiting. Unset in any real deployment.
+   */
+  clockOffsetFile: string | undefined;
 };
 
 /** Debian's fonts-wqy-microhei (installed by .ci/run), its first face. */
@@ -83,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webDir: env.CONCORD_WEB_DIR ? resolve(env.CONCORD_WEB_DIR) : undefined,
     pdfFont: env.CONCORD_PDF_FONT || DEFAULT_PDF_FONT,
+    clockOffsetFile: env.CONCORD_TEST_CLOCK_OFFSET_FILE ? resolve(env.CONCORD_TEST_CLOCK_OFFSET_FILE) : undefined,
   };
 }

@@ -6,6 +6,7 @@ import { registerCustomerGroupHandlers } from '../features/customer-groups/index
 import { registerCustomerHandlers } from '../features/customers/index.js';
 import { registerMessagingHandlers } from '../features/messaging/index.js';
 import { registerNotificationHandlers } from '../features/notifications/index.js';
+import { registerResponseTimeHandlers } from '../features/response-time/index.js';
 import type { Ctx } from './context.js';
 
 export function registerEventHandlers(ctx: Ctx): void {
@@ -14,6 +15,7 @@ export function registerEventHandlers(ctx: Ctx): void {
   registerCustomerHandlers(ctx);
   registerNotificationHandlers(ctx);
   registerCustomerGroupHandlers(ctx);
+  registerResponseTimeHandlers(ctx);
   // Not an event reaction but start-up wiring of the same kind: compliance checks outgoing messages.
   // The consent gate goes first: a message it refuses raises no sensitive-content alert.
   registerConsentGate(ctx);

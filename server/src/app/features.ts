@@ -16,6 +16,7 @@ import { notificationRoutes } from '../features/notifications/index.js';
 import { offboardingRoutes } from '../features/offboarding/index.js';
 import { orgRoutes } from '../features/org/routes.js';
 import { quickReplyRoutes } from '../features/quick-replies/index.js';
+import { responseTimeRoutes } from '../features/response-time/index.js';
 import { rolesRoutes } from '../features/roles/routes.js';
 import { setupRoutes } from '../features/setup/routes.js';
 import type { FeatureRoutes } from '../http/app-type.js';
@@ -39,5 +40,6 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   notificationRoutes,
   customerGroupRoutes,
   quickReplyRoutes,
+  responseTimeRoutes,
   customerPostRoutes,
 ];

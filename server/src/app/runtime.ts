@@ -2,10 +2,9 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { upgradeSearchIndex } from '../features/compliance/search/index.js';
 import { createInProcessBus, type DomainEvent, type EventBus } from '../platform/bus.js';
 import { createRedisBus } from '../platform/bus-redis.js';
-import { type Clock, systemClock } from '../platform/clock.js';
+import { type Clock, offsetFileClock, systemClock } from '../platform/clock.js';
 import { openStore, type Store } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { type IdGenerator, uuidV7Ids } from '../platform/ids.js';
@@ -46,13 +45,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     db: store.db,
     dialect: store.dialect,
     store,
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? (config.clockOffsetFile ? offsetFileClock(config.clockOffsetFile) : systemClock),
     ids: options.ids ?? uuidV7Ids,
     bus,
     config,
     log,
     mail: createMailer(config.mail),
   };
+  if (config.clockOffsetFile) log.warn({ file: config.clockOffsetFile }, 'clock: test offset file in use');
   const worker = new JobWorker({
     db: store.db,
     dialect: store.dialect,
@@ -63,8 +63,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     leaseSeconds: config.jobs.leaseSeconds,
     pollMs: config.jobs.pollMs,
   });
-  // Finishes an index upgrade a migration recorded (it needs the archive's keys, so not in the migration).
-  await upgradeSearchIndex(ctx);
   registerJobHandlers(ctx, worker);
   registerEventHandlers(ctx);
   return {

@@ -16,8 +16,9 @@ export type DemoConsole = {
   close(): Promise<void>;
 };
 
-export async function startDemoConsole(): Promise<DemoConsole> {
-  const running = await startConsole();
+/** `env`: extra environment for the server, as `startConsole` takes it. */
+export async function startDemoConsole(env: Record<string, string> = {}): Promise<DemoConsole> {
+  const running = await startConsole(env);
   const browser = await launchBrowser();
   const res = await fetch(`${running.url}/api/v1/setup/demo`, { method: 'POST' });
   const demo = (await res.json()) as DemoConsole['demo'];

@@ -3,6 +3,7 @@ import type { Ctx } from '../../app/context.js';
 import type { Actor } from '../../authz/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { loadVisibleCustomer } from './access.js';
+import { filesOfFollowUps } from './follow-up-files.js';
 import type { FollowUpKind, FollowUpOut } from './follow-up-schemas.js';
 import { customerViewer } from './viewer.js';
 
@@ -29,6 +30,11 @@ async function followUpsOf(ctx: Ctx, actor: Actor, customerId: string, id?: stri
     .where('f.customer_id', '=', row.id);
   if (id) query = query.where('f.id', '=', id);
   const rows = await query.orderBy('f.happened_at', 'desc').orderBy('f.id', 'desc').limit(MAX).execute();
+  const files = await filesOfFollowUps(
+    ctx.db,
+    viewer.orgId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -37,6 +43,7 @@ async function followUpsOf(ctx: Ctx, actor: Actor, customerId: string, id?: stri
     happenedAt: r.happened_at,
     nextAt: r.next_at,
     author: { id: r.author_id, name: r.author_name },
+    files: files.get(r.id) ?? [],
     createdAt: r.created_at,
   }));
 }

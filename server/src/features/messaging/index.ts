@@ -1,12 +1,19 @@
 /** What other features (and the realtime gateway) may use from messaging. */
 
-export { cleanFileName, contentDisposition, SNIFF_BYTES, sniffImageMime } from './attachment-names.js';
+export { contentDisposition } from './attachment-names.js';
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
 export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
+export { handOverGroup } from './commands/hand-over-group.js';
 export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
+export {
+  fileTooLarge,
+  type IncomingFile,
+  type ReceiveFile,
+  type StoredFile,
+  storeIncomingFile,
+} from './commands/store-incoming-file.js';
 export { unfollowDepartment } from './commands/unfollow-department.js';
-export type { IncomingFile, ReceiveFile } from './commands/upload-attachment.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';
 export type { LoggedEvent } from './conversation-rules.js';
 export { listEventsAfter, publishEvents } from './event-log.js';
@@ -18,6 +25,6 @@ export {
   registerOutgoingCheck,
   type StoredRef,
 } from './outgoing-checks.js';
-export { ownedGroupCount } from './owned-groups.js';
+export { openTodoCount, ownedGroupCount } from './owned-groups.js';
 export { postSystemMessage } from './system-messages.js';
 export { runTodoReminder, TODO_REMINDER_JOB } from './todo-reminder.js';

@@ -1,4 +1,4 @@
-/** The active groups a member owns: what a departure hands over (offboarding reports the count). */
+/** What a departure hands over, counted for the offboarding report: groups owned, open to-dos. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
@@ -12,6 +12,17 @@ export async function ownedGroupCount(db: Kysely<Database>, orgId: string, membe
     .where('cm.role', '=', 'owner')
     .where('c.kind', '!=', 'direct')
     .where('c.status', '=', 'active')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function openTodoCount(db: Kysely<Database>, orgId: string, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('todos')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('assignee_id', '=', memberId)
+    .where('status', '=', 'open')
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

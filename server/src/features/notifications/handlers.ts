@@ -1,7 +1,7 @@
 /**
  * Turns other features' events into notifications for the member they concern: a to-do coming
  * due, a customer follow-up date reached, customers handed over after a transfer's 24 hours, a
- * customer declining a transfer. Only active staff members are notified.
+ * customer declining a transfer, a customer waiting past the reply target. Only active staff members are notified.
  */
 import type { Ctx } from '../../app/context.js';
 import type { DomainEvent } from '../../platform/bus.js';
@@ -136,9 +136,35 @@ async function onTransferDeclined(ctx: Ctx, e: DomainEvent): Promise<void> {
   );
 }
 
+/** An unanswered customer message past the target: its owner, then (escalated) their supervisors. */
+async function onResponseOverdue(ctx: Ctx, e: DomainEvent): Promise<void> {
+  const waitId = str(e.data.waitId);
+  const customerId = str(e.data.customerId);
+  const conversationId = str(e.data.conversationId);
+  const memberIds = Array.isArray(e.data.memberIds) ? e.data.memberIds.filter((id) => typeof id === 'string') : [];
+  if (!waitId || !customerId || !conversationId) return;
+  const escalated = e.data.level === 'supervisor';
+  const minutes = typeof e.data.minutes === 'number' ? e.data.minutes : 0;
+  const customerName = str(e.data.customerName) ?? '';
+  await notifyActive(
+    ctx,
+    memberIds.map((memberId) => ({
+      orgId: e.orgId,
+      memberId,
+      kind: escalated ? ('customer_waiting_escalated' as const) : ('customer_waiting' as const),
+      data: escalated
+        ? { customerId, customerName, conversationId, minutes, ownerName: str(e.data.ownerName) ?? '' }
+        : { customerId, customerName, conversationId, minutes },
+      link: escalated ? `/customers/${customerId}` : `/messages/${conversationId}`,
+      dedupeKey: `response_overdue:${waitId}:${escalated ? 'supervisor' : 'owner'}`,
+    })),
+  );
+}
+
 export function registerNotificationHandlers(ctx: Ctx): void {
   ctx.bus.on('todo.reminder', (e) => onTodoReminder(ctx, e));
   ctx.bus.on('customer.follow_up_due', (e) => onFollowUpDue(ctx, e));
   ctx.bus.on('customer.transferred', (e) => onCustomersTransferred(ctx, e));
   ctx.bus.on('customer.transfer_declined', (e) => onTransferDeclined(ctx, e));
+  ctx.bus.on('customer.response_overdue', (e) => onResponseOverdue(ctx, e));
 }

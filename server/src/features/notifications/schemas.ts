@@ -14,6 +14,8 @@ export const NotificationData = Type.Object({
   nextAt: Type.Optional(Type.String()),
   count: Type.Optional(Type.Integer()),
   names: Type.Optional(Type.Array(Type.String())),
+  minutes: Type.Optional(Type.Integer()),
+  ownerName: Type.Optional(Type.String()),
   postId: Type.Optional(Type.String()),
   outcome: Type.Optional(Type.Union([Type.Literal('approved'), Type.Literal('rejected')])),
   reason: Type.Optional(Nullable(Type.String())),

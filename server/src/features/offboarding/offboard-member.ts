@@ -2,7 +2,7 @@
  * Offboarding in one action (admin/HR, `member.manage` over the member): in one transaction the
  * member departs (sign-in disabled, sessions revoked, headships end — the directory's depart)
  * and their customers with open follow-ups go to the successor(s) at once; after commit
- * messaging hands the groups they owned to the successor on `member.departed`. Any refusal
+ * messaging hands the groups they owned and their open to-dos to the successor on `member.departed`. Any refusal
  * (unknown successor, customers left unassigned, a successor at their limit) writes nothing.
  * One audit entry per step (member.departed, customers.handed_over) and a closing
  * member.offboarded entry with the report.
@@ -12,7 +12,7 @@ import type { Actor } from '../../authz/actor.js';
 import { recordAudit } from '../audit/record.js';
 import { handOverCustomers } from '../customers/index.js';
 import { departMember } from '../directory/index.js';
-import { type LoggedEvent, ownedGroupCount, publishEvents } from '../messaging/index.js';
+import { type LoggedEvent, openTodoCount, ownedGroupCount, publishEvents } from '../messaging/index.js';
 import type { OffboardInput, OffboardReportOut } from './schemas.js';
 
 export async function offboardMember(
@@ -31,6 +31,7 @@ export async function offboardMember(
     async (tx, departure) => {
       const member = { id, name: departure.member.name };
       const groups = await ownedGroupCount(tx, actor.orgId, id);
+      const todos = await openTodoCount(tx, actor.orgId, id);
       const customers = await handOverCustomers(ctx, tx, {
         orgId: actor.orgId,
         who: actor,
@@ -43,6 +44,7 @@ export async function offboardMember(
         departedAt: departure.departedAt,
         signIn: { disabled: true, sessionsRevoked: departure.sessionsRevoked },
         groups: { owned: groups, successor: departure.successor },
+        todos: { open: todos },
         customers: {
           batchId: customers.batchId,
           total: customers.total,

@@ -68,13 +68,43 @@ describe.each(STORE_KINDS)('offboarding a member in one action on %s', (kind) =>
       ],
     });
 
+    // Open to-dos of the leaver: one in the group (the successor joins it), one a colleague gave
+    // them in a chat the successor is not in (back to the colleague), one already done (stays).
+    let sentCount = 0;
+    const todo = async (headers: Headers, conversationId: string, assigneeId: string, body: string) => {
+      const sent = await call(headers, 'POST', `/api/v1/conversations/${conversationId}/messages`, {
+        clientMsgId: `todo-${++sentCount}`,
+        body,
+      });
+      expect(sent.statusCode, sent.body).toBe(200);
+      const made = await call(headers, 'POST', `/api/v1/messages/${sent.json().id}/todo`, {
+        assigneeIds: [assigneeId],
+      });
+      expect(made.statusCode, made.body).toBe(200);
+      return made.json().items[0].id as string;
+    };
+    const pair = await makeConversation(server.ctx, {
+      orgId: org.orgId,
+      name: '两人小组',
+      members: [
+        { id: colleague.id, role: 'owner' },
+        { id: leaver.id, role: 'member' },
+      ],
+    });
+    const inGroup = await todo(leaver.headers, group, leaver.id, '整理报价单');
+    const fromColleague = await todo(colleague.headers, pair, leaver.id, '回访客户');
+    const finished = await todo(leaver.headers, group, leaver.id, '已完成的事');
+    expect((await call(leaver.headers, 'POST', `/api/v1/todos/${finished}/done`)).statusCode).toBe(200);
+
     const res = await call(admin, 'POST', `/api/v1/members/${leaver.id}/offboard`, { successorId: heir.id });
     expect(res.statusCode, res.body).toBe(200);
+    await server.ctx.bus.drain();
     const report = res.json();
     expect(report).toMatchObject({
       member: { id: leaver.id, name: '离职销售' },
       signIn: { disabled: true, sessionsRevoked: 1 },
       groups: { owned: 1, successor: { id: heir.id, name: '接任销售' } },
+      todos: { open: 2 },
       customers: { total: 3, followUps: 1, waitingCancelled: 0 },
       successors: [{ member: { id: heir.id, name: '接任销售' }, customers: 3, followUps: 1 }],
     });
@@ -88,6 +118,18 @@ describe.each(STORE_KINDS)('offboarding a member in one action on %s', (kind) =>
       .where('id', '=', group)
       .executeTakeFirstOrThrow();
     expect(conv.owner_id).toBe(heir.id);
+    const assignees = await server.ctx.db
+      .selectFrom('todos')
+      .select(['id', 'assignee_id'])
+      .where('id', 'in', [inGroup, fromColleague, finished])
+      .execute();
+    expect(Object.fromEntries(assignees.map((t) => [t.id, t.assignee_id]))).toEqual({
+      [inGroup]: heir.id,
+      [fromColleague]: colleague.id,
+      [finished]: leaver.id,
+    });
+    const heirTodos = await call(heir.headers, 'GET', '/api/v1/todos?status=open');
+    expect(heirTodos.json().items.map((t: { id: string }) => t.id)).toEqual([inGroup]);
 
     // B sees the full history and the transfers, done at once.
     const history = await call(heir.headers, 'GET', `/api/v1/customers/${first.id}/follow-ups`);

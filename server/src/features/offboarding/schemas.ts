@@ -41,6 +41,12 @@ export const OffboardReport = Type.Object({
       description: 'Null: each group goes to its longest-serving admin, else its longest-serving member',
     }),
   }),
+  todos: Type.Object({
+    open: Type.Integer({
+      description:
+        'Open to-dos assigned to the member, handed over right after this request in each conversation: to the successor when in it, else to who assigned it, else to the group’s owner',
+    }),
+  }),
   customers: Type.Object({
     batchId: Type.String({ description: 'List the transfers with GET /api/v1/customer-transfers?batchId=' }),
     total: Type.Integer(),

@@ -129,6 +129,22 @@ export type CustomerFollowUpTable = {
   assignee_id: string | null;
 };
 
+/** A file attached to a follow-up (migration 0022); `follow_up_id` is null until a follow-up claims it. */
+export type CustomerFollowUpFileTable = {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  follow_up_id: string | null;
+  uploader_id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  /** `image` (by the bytes) or `file`. */
+  kind: string;
+  name: string;
+  created_at: string;
+};
+
 /** One row per org once its customer settings exist (the default stages were seeded). */
 export type CustomerSettingsTable = {
   org_id: string;
@@ -186,6 +202,7 @@ export type CustomerTables = {
   customer_stage_moves: CustomerStageMoveTable;
   customer_fields: CustomerFieldTable;
   customer_follow_ups: CustomerFollowUpTable;
+  customer_follow_up_files: CustomerFollowUpFileTable;
   customer_settings: CustomerSettingsTable;
   customer_transfers: CustomerTransferTable;
   customer_transfer_settings: CustomerTransferSettingsTable;

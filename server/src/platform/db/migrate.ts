@@ -20,7 +20,9 @@ import * as m0015 from './migrations/0015-quick-replies.js';
 import * as m0016 from './migrations/0016-customer-analytics.js';
 import * as m0017 from './migrations/0017-notifications.js';
 import * as m0018 from './migrations/0018-customer-groups.js';
+import * as m0020 from './migrations/0020-response-time.js';
 import * as m0021 from './migrations/0021-customer-posts.js';
+import * as m0022 from './migrations/0022-follow-up-files.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -41,10 +43,12 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0012-archive-search-walk': m0012w,
   '0017-notifications': m0017,
   '0018-customer-groups': m0018,
+  '0022-follow-up-files': m0022,
   '0015-quick-replies': m0015,
   '0014-contact-links': m0014c,
   '0016-customer-analytics': m0016,
   '0013-archive-search-runs': m0013,
+  '0020-response-time': m0020,
   '0021-customer-posts': m0021,
 };
 

@@ -8,6 +8,7 @@ import type { ContactLinkTables } from './contact-link-tables.js';
 import type { CustomerPostTables } from './customer-post-tables.js';
 import type { CustomerTables } from './customer-tables.js';
 import type { QuickReplyTables } from './quick-reply-tables.js';
+import type { ResponseTimeTables } from './response-time-tables.js';
 
 export type {
   ArchiveCheckpointTable,
@@ -350,6 +351,7 @@ export type CustomerGroupTable = {
 export type Database = CustomerTables &
   CustomerPostTables &
   QuickReplyTables &
+  ResponseTimeTables &
   ContactLinkTables &
   ComplianceTables & {
     orgs: OrgTable;

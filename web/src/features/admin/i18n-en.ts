@@ -295,6 +295,7 @@ export const en: Messages<typeof zhCN> = {
       updated: 'Contact-me link changed',
       deleted: 'Contact-me link deleted',
     },
+    response_time: { settings_changed: 'Customer response-time settings changed' },
     customer_post: {
       submitted: 'Customer post sent for review',
       published: 'Customer post published',

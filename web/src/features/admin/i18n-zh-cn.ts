@@ -274,6 +274,7 @@ export const zhCN = {
       updated: '修改联系我链接',
       deleted: '删除联系我链接',
     },
+    response_time: { settings_changed: '修改客户响应时效设置' },
     customer_post: {
       submitted: '提交客户朋友圈待审核',
       published: '发布客户朋友圈',

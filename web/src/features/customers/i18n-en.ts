@@ -1,5 +1,6 @@
 import type { Messages } from '../../app/i18n/messages';
 import { contactEn } from './i18n-contact-en';
+import { responseEn } from './i18n-response-en';
 import { transferEn } from './i18n-transfer-en';
 import type { zhCN } from './i18n-zh-cn';
 
@@ -119,6 +120,9 @@ export const en: Messages<typeof zhCN> = {
     saved: 'Follow-up recorded',
     next: 'Next follow-up: {{at}}',
     line: '{{kind}} · {{name}}',
+    files: 'Files',
+    attach: 'Attach files (up to {{max}})',
+    download: 'Download {{name}}',
   },
   stage: {
     title: 'Change stage',
@@ -184,7 +188,7 @@ export const en: Messages<typeof zhCN> = {
   },
   settings: {
     title: 'Customer settings',
-    subtitle: 'Customer tags, the sales stages and custom fields.',
+    subtitle: 'Customer tags, the sales stages, custom fields and response-time targets.',
     tabTags: 'Tags',
     tabStages: 'Stages',
     tabFields: 'Custom fields',
@@ -235,5 +239,6 @@ export const en: Messages<typeof zhCN> = {
     types: { text: 'Text', number: 'Number', date: 'Date', select: 'Choice' },
   },
   transfer: transferEn,
+  response: responseEn,
   contact: contactEn,
 };

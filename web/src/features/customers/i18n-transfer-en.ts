@@ -11,7 +11,8 @@ export const transferEn: Messages<typeof transferZhCN> = {
   stepConfirm: 'Confirm',
   stepResult: 'Result',
   receiver: 'Colleague taking over',
-  receiverHelp: 'The colleague takes over after 24 hours; the customer may decline until then.',
+  receiverHelp:
+    'The colleague takes over after 24 hours, with the open follow-ups, the chat and the customer groups the former owner ran with the customer in them; the customer may decline until then.',
   message: 'Notice to the customer',
   messageHelp: 'Up to 200 characters, posted in the customer’s conversation with their owner.',
   defaultMessage: 'Hello, {{name}} will serve you from now on',

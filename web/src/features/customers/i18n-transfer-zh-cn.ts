@@ -8,7 +8,8 @@ export const transferZhCN = {
   stepConfirm: '确认',
   stepResult: '结果',
   receiver: '接替成员',
-  receiverHelp: '客户将在 24 小时后自动由该同事接替；客户可在此期间拒绝。',
+  receiverHelp:
+    '客户将在 24 小时后自动由该同事接替（连同待跟进记录、聊天和原负责人所建的含该客户的客户群）；客户可在此期间拒绝。',
   message: '给客户的告知语',
   messageHelp: '最多 200 字，将发送到客户与原负责人的会话中。',
   defaultMessage: '您好，后续将由 {{name}} 为您服务',

@@ -1,5 +1,6 @@
 /** The customer area's texts in Chinese, the original every other language follows. */
 import { contactZhCN } from './i18n-contact-zh-cn';
+import { responseZhCN } from './i18n-response-zh-cn';
 import { transferZhCN } from './i18n-transfer-zh-cn';
 
 export const zhCN = {
@@ -117,6 +118,9 @@ export const zhCN = {
     saved: '跟进已记录',
     next: '下次跟进：{{at}}',
     line: '{{kind}} · {{name}}',
+    files: '附件',
+    attach: '添加附件（最多 {{max}} 个）',
+    download: '下载 {{name}}',
   },
   stage: {
     title: '变更阶段',
@@ -180,7 +184,7 @@ export const zhCN = {
   },
   settings: {
     title: '客户设置',
-    subtitle: '管理客户标签、销售阶段和自定义字段。',
+    subtitle: '管理客户标签、销售阶段、自定义字段和响应时效。',
     tabTags: '客户标签',
     tabStages: '客户阶段',
     tabFields: '自定义字段',
@@ -231,5 +235,6 @@ export const zhCN = {
     types: { text: '文本', number: '数字', date: '日期', select: '单选' },
   },
   transfer: transferZhCN,
+  response: responseZhCN,
   contact: contactZhCN,
 };

@@ -20,6 +20,8 @@ export const offboardEn: Messages<typeof offboardZhCN> = {
   reportSignIn: 'Sign-in disabled, {{count}} sessions ended',
   reportGroups: '{{count}} owned groups go to {{name}}',
   reportGroupsAuto: '{{count}} owned groups go to each group’s admin or longest-serving member',
+  reportTodos:
+    '{{count}} open to-dos go to the successor where they share the conversation, else back to who assigned them or to the group owner',
   reportCustomers: '{{total}} customers, {{followUps}} open follow-ups, {{cancelled}} waiting transfers cancelled',
   colSuccessor: 'Colleague',
   colCustomers: 'Customers',

@@ -17,6 +17,7 @@ export const offboardZhCN = {
   reportSignIn: '已禁止登录，下线 {{count}} 个会话',
   reportGroups: '担任群主的群聊 {{count}} 个，转给 {{name}}',
   reportGroupsAuto: '担任群主的群聊 {{count}} 个，转给群内管理员或最早加入的成员',
+  reportTodos: '未完成的待办 {{count}} 条，转给接任人（在同一会话中时），否则交还给指派人或群主',
   reportCustomers: '客户 {{total}} 位，待跟进记录 {{followUps}} 条，取消等待中的转接 {{cancelled}} 个',
   colSuccessor: '接手同事',
   colCustomers: '客户数',

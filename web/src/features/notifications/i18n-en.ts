@@ -14,6 +14,9 @@ export const en: Messages<typeof zhCN> = {
     customersReceived: '{{count}} customers are now yours: {{names}}',
     customersReceivedMore: '{{count}} customers are now yours: {{names}} and more',
     transferDeclined: '{{customer}} declined the transfer and stays with their current owner',
+    customerWaiting: '{{customer}} has waited {{minutes}} working minutes for your reply',
+    customerWaitingEscalated:
+      '{{owner}}’s customer {{customer}} has waited {{minutes}} working minutes without a reply',
     postReviewRequested: 'A customer post waits for review: {{excerpt}}',
     postApproved: 'Your customer post was approved: {{excerpt}}',
     postRejected: 'Your customer post was rejected: {{excerpt}} ({{reason}})',

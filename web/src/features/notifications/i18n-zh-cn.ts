@@ -11,6 +11,8 @@ export const zhCN = {
     customersReceived: '{{count}} 位客户已转给你：{{names}}',
     customersReceivedMore: '{{count}} 位客户已转给你：{{names}} 等',
     transferDeclined: '客户 {{customer}} 拒绝了转接，仍由原负责人服务',
+    customerWaiting: '客户 {{customer}} 的消息已等待 {{minutes}} 分钟（工作时间），请尽快回复',
+    customerWaitingEscalated: '{{owner}} 的客户 {{customer}} 的消息已等待 {{minutes}} 分钟（工作时间）仍未回复',
     postReviewRequested: '有一条客户朋友圈待审核：{{excerpt}}',
     postApproved: '你的客户朋友圈已通过审核：{{excerpt}}',
     postRejected: '你的客户朋友圈被驳回：{{excerpt}}（{{reason}}）',

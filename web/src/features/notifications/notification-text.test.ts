@@ -37,6 +37,19 @@ describe('notification text', () => {
     });
   });
 
+  it('tells the owner how long a customer has waited, and the supervisor whose customer it is', () => {
+    const owner = item({ kind: 'customer_waiting', data: { customerName: '赵女士', minutes: 10 } });
+    expect(notificationText(owner)).toEqual({ key: 'customerWaiting', values: { customer: '赵女士', minutes: 10 } });
+    const escalated = item({
+      kind: 'customer_waiting_escalated',
+      data: { customerName: '赵女士', ownerName: '销售小王', minutes: 20 },
+    });
+    expect(notificationText(escalated)).toEqual({
+      key: 'customerWaitingEscalated',
+      values: { customer: '赵女士', owner: '销售小王', minutes: 20 },
+    });
+  });
+
   it('words a post waiting for review, and its approval or rejection with the reason', () => {
     expect(notificationText(item({ kind: 'post_review_requested', data: { excerpt: '新品上市' } }))).toEqual({
       key: 'postReviewRequested',

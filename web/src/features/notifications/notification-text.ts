@@ -23,6 +23,13 @@ export function notificationText(n: NotificationItem, separator = '、'): Notifi
     }
     case 'transfer_declined':
       return { key: 'transferDeclined', values: { customer: d.customerName ?? '' } };
+    case 'customer_waiting':
+      return { key: 'customerWaiting', values: { customer: d.customerName ?? '', minutes: d.minutes ?? 0 } };
+    case 'customer_waiting_escalated':
+      return {
+        key: 'customerWaitingEscalated',
+        values: { customer: d.customerName ?? '', owner: d.ownerName ?? '', minutes: d.minutes ?? 0 },
+      };
     case 'post_review_requested':
       return { key: 'postReviewRequested', values: { excerpt: d.excerpt ?? '' } };
     case 'post_reviewed':

@@ -3,6 +3,8 @@ import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Hold } from './retention-api';
 
+const KIND_COLOURS: Record<Hold['kind'], string> = { member: 'blue', customer: 'gold', conversation: 'purple' };
+
 const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 
 export function HoldTarget({ hold }: { hold: Hold }) {
@@ -10,7 +12,7 @@ export function HoldTarget({ hold }: { hold: Hold }) {
   const status = hold.targetStatus;
   return (
     <span>
-      <Tag color={hold.kind === 'member' ? 'blue' : 'purple'}>{t(`holds.kind.${hold.kind}`)}</Tag>
+      <Tag color={KIND_COLOURS[hold.kind]}>{t(`holds.kind.${hold.kind}`)}</Tag>
       {hold.targetName ? (
         <span data-testid="hold-target">{hold.targetName}</span>
       ) : (

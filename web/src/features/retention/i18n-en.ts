@@ -6,7 +6,7 @@ export const en: Messages<typeof zhCN> = {
   page: {
     title: 'Retention & holds',
     subtitle:
-      'How long archived conversations are kept before they are purged; people and conversations under a legal hold are never purged.',
+      'How long archived conversations are kept before they are purged; people, customers and conversations under a legal hold are never purged.',
   },
   period: {
     forever: 'Keep for ever',
@@ -53,7 +53,7 @@ export const en: Messages<typeof zhCN> = {
   },
   holds: {
     title: 'Legal holds',
-    help: 'While a hold is in place, nothing archived of that person (colleague or external participant) or conversation is purged.',
+    help: 'While a hold is in place, nothing archived of that person (colleague or external participant), customer or conversation is purged.',
     create: 'New hold',
     colTarget: 'Held',
     colReason: 'Reason',
@@ -61,7 +61,7 @@ export const en: Messages<typeof zhCN> = {
     colAt: 'Placed at',
     colStatus: 'Status',
     colActions: 'Actions',
-    kind: { member: 'Person', conversation: 'Conversation' },
+    kind: { member: 'Person', customer: 'Customer', conversation: 'Conversation' },
     active: 'In force',
     released: 'Released',
     releasedAt: 'Released {{time}}',
@@ -71,7 +71,7 @@ export const en: Messages<typeof zhCN> = {
     releasedDone: 'Legal hold released',
     empty: 'No legal holds yet',
     unknownTarget: 'ID {{id}}',
-    memberStatus: { disabled: 'Disabled', departed: 'Departed' },
+    memberStatus: { disabled: 'Disabled', departed: 'Departed', deleted: 'Deleted' },
   },
   newHold: {
     title: 'New legal hold',
@@ -79,6 +79,10 @@ export const en: Messages<typeof zhCN> = {
     kindMember: 'Colleague',
     kindGuest: 'External participant',
     kindConversation: 'Conversation',
+    kindCustomer: 'Customer',
+    customerPlaceholder: 'Search by name, pinyin initials, company or mobile',
+    customerOwner: 'served by {{name}}',
+    customerHelp: 'Holds every chat of this customer with the company, and what they wrote in customer groups.',
     member: 'Colleague',
     memberPlaceholder: 'Search by name, pinyin or mobile',
     guestEmail: 'Email of the external participant',

@@ -2,7 +2,7 @@
 export const zhCN = {
   page: {
     title: '保留与保全',
-    subtitle: '设置会话存档内容保留多久、到期后清理；法律保全中的人员和会话不会被清理。',
+    subtitle: '设置会话存档内容保留多久、到期后清理；法律保全中的人员、客户和会话不会被清理。',
   },
   period: {
     forever: '永久保留',
@@ -46,7 +46,7 @@ export const zhCN = {
   },
   holds: {
     title: '法律保全',
-    help: '保全期间，该人员（同事或外部联系人）或会话的存档内容不会被清理，直到解除保全。',
+    help: '保全期间，该人员（同事或外部联系人）、客户或会话的存档内容不会被清理，直到解除保全。',
     create: '新建保全',
     colTarget: '保全对象',
     colReason: '原因',
@@ -54,7 +54,7 @@ export const zhCN = {
     colAt: '设置时间',
     colStatus: '状态',
     colActions: '操作',
-    kind: { member: '人员', conversation: '会话' },
+    kind: { member: '人员', customer: '客户', conversation: '会话' },
     active: '保全中',
     released: '已解除',
     releasedAt: '解除于 {{time}}',
@@ -64,7 +64,7 @@ export const zhCN = {
     releasedDone: '法律保全已解除',
     empty: '还没有法律保全',
     unknownTarget: 'ID {{id}}',
-    memberStatus: { disabled: '已停用', departed: '已离职' },
+    memberStatus: { disabled: '已停用', departed: '已离职', deleted: '已删除' },
   },
   newHold: {
     title: '新建法律保全',
@@ -72,6 +72,10 @@ export const zhCN = {
     kindMember: '同事',
     kindGuest: '外部联系人',
     kindConversation: '会话',
+    kindCustomer: '客户',
+    customerPlaceholder: '输入客户姓名、拼音首字母、公司或手机号搜索',
+    customerOwner: '跟进人 {{name}}',
+    customerHelp: '保全该客户与企业的全部聊天，以及该客户在客户群中发送的消息。',
     member: '同事',
     memberPlaceholder: '输入姓名、拼音或手机号搜索',
     guestEmail: '外部联系人邮箱',

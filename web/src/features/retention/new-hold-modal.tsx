@@ -1,12 +1,16 @@
-/** 新建法律保全: choose a colleague, an external participant or a conversation, give the reason, place the hold. */
+/**
+ * 新建法律保全: choose a colleague, an external participant, a customer or a conversation, give the
+ * reason, place the hold.
+ */
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api/error-text';
 import { MemberSelect } from '../admin/member-select';
 import { ArchiveTargetFinder } from './archive-target-finder';
+import { CustomerSelect } from './customer-select';
 import { usePlaceHold } from './retention-api';
 
-type TargetKind = 'member' | 'guest' | 'conversation';
+type TargetKind = 'member' | 'guest' | 'customer' | 'conversation';
 type Values = { kind: TargetKind; targetId?: string; reason: string };
 
 export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -20,7 +24,7 @@ export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => 
     try {
       // An external participant is a member of the org's conversations, held like a colleague.
       await place.mutateAsync({
-        kind: values.kind === 'conversation' ? 'conversation' : 'member',
+        kind: values.kind === 'guest' ? 'member' : values.kind,
         targetId: values.targetId ?? '',
         reason: values.reason.trim(),
       });
@@ -60,6 +64,7 @@ export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => 
             options={[
               { value: 'member', label: t('newHold.kindMember') },
               { value: 'guest', label: t('newHold.kindGuest') },
+              { value: 'customer', label: t('newHold.kindCustomer') },
               { value: 'conversation', label: t('newHold.kindConversation') },
             ]}
           />
@@ -67,10 +72,13 @@ export function NewHoldModal({ open, onClose }: { open: boolean; onClose: () => 
         <Form.Item
           name="targetId"
           label={kind === 'member' ? t('newHold.member') : t('newHold.target')}
+          extra={kind === 'customer' ? t('newHold.customerHelp') : undefined}
           rules={[{ required: true, message: t('newHold.targetRequired') }]}
         >
           {kind === 'member' ? (
             <MemberSelect placeholder={t('newHold.memberPlaceholder')} />
+          ) : kind === 'customer' ? (
+            <CustomerSelect />
           ) : (
             <ArchiveTargetFinder key={kind} kind={kind} />
           )}

@@ -14140,13 +14140,14 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "member" | "conversation";
+                                /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                                kind: "member" | "conversation" | "customer";
                                 targetId: string;
-                                /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                                /** @description The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names) */
                                 targetName: string | null;
                                 /** @description For a member: staff or guest */
                                 targetKind: string | null;
-                                /** @description For a member: active, disabled or departed */
+                                /** @description For a member: active, disabled or departed; for a customer: active or deleted */
                                 targetStatus: string | null;
                                 reason: string;
                                 createdBy: string;
@@ -14246,7 +14247,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: "member" | "conversation";
+                        /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                        kind: "member" | "conversation" | "customer";
                         /** Format: uuid */
                         targetId: string;
                         reason: string;
@@ -14262,13 +14264,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "member" | "conversation";
+                            /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                            kind: "member" | "conversation" | "customer";
                             targetId: string;
-                            /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                            /** @description The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names) */
                             targetName: string | null;
                             /** @description For a member: staff or guest */
                             targetKind: string | null;
-                            /** @description For a member: active, disabled or departed */
+                            /** @description For a member: active, disabled or departed; for a customer: active or deleted */
                             targetStatus: string | null;
                             reason: string;
                             createdBy: string;
@@ -14390,13 +14393,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            kind: "member" | "conversation";
+                            /** @description member: a colleague or external participant; customer: every chat of the customer and what they wrote */
+                            kind: "member" | "conversation" | "customer";
                             targetId: string;
-                            /** @description The member’s name, or the conversation’s (a direct chat: its members’ names) */
+                            /** @description The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names) */
                             targetName: string | null;
                             /** @description For a member: staff or guest */
                             targetKind: string | null;
-                            /** @description For a member: active, disabled or departed */
+                            /** @description For a member: active, disabled or departed; for a customer: active or deleted */
                             targetStatus: string | null;
                             reason: string;
                             createdBy: string;
@@ -15623,6 +15627,175 @@ export interface paths {
                                 message: number;
                                 note: number;
                                 total: number;
+                            };
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/response-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** First-response times to customer messages per member (working minutes: median, 90th percentile, overdue) and their distribution, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day customers wrote; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    from?: string;
+                    /** @description Last day customers wrote; default today (YYYY-MM-DD, UTC) */
+                    to?: string;
+                    /** @description Messages to customers of this member (the owner when they wrote) */
+                    ownerId?: string;
+                    /** @description Owners in this department or below it */
+                    departmentId?: string;
+                    /** @description json (default) or xlsx (needs data.export; audited) */
+                    format?: "json" | "xlsx";
+                    /** @description Language of the XLSX sheet and headers; default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as JSON, or as XLSX with format=xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @description Days are counted in this time zone */
+                            timeZone: string;
+                            /** @description The zone working hours are read in */
+                            workingTimeZone: string;
+                            targetMinutes: number;
+                            distribution: {
+                                /** @description Working minutes to first reply: <1, 1–5, 5–10, 10–30, 30–60, >60 */
+                                bucket: "lt1" | "1to5" | "5to10" | "10to30" | "30to60" | "gt60";
+                                count: number;
+                            }[];
+                            byMember: {
+                                id: string;
+                                name: string;
+                                /** @description The member’s primary department */
+                                departmentId: string;
+                                departmentName: string;
+                                /** @description Customer messages in the period */
+                                messages: number;
+                                /** @description Of those, answered by a member */
+                                answered: number;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                medianMinutes: number | null;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                p90Minutes: number | null;
+                                /** @description Answered after the target, or still waiting past it */
+                                overdue: number;
+                            }[];
+                            totals: {
+                                /** @description Customer messages in the period */
+                                messages: number;
+                                /** @description Of those, answered by a member */
+                                answered: number;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                medianMinutes: number | null;
+                                /** @description Working minutes (1 decimal); null when nothing was answered */
+                                p90Minutes: number | null;
+                                /** @description Answered after the target, or still waiting past it */
+                                overdue: number;
                             };
                         };
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
@@ -18800,6 +18973,16 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                files: {
+                                    /** @description Open with GET /api/v1/follow-up-files/:id */
+                                    id: string;
+                                    /** @description "image" only when the bytes are a PNG, JPEG, GIF or WebP */
+                                    kind: "image" | "file";
+                                    name: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    mime: string;
+                                }[];
                                 createdAt: string;
                             }[];
                         };
@@ -18909,6 +19092,8 @@ export interface paths {
                          * @description When to follow up next; the author is reminded then
                          */
                         nextAt?: string;
+                        /** @description Files you uploaded for this customer with POST /api/v1/customers/:id/follow-up-files */
+                        fileIds?: string[];
                     };
                 };
             };
@@ -18931,6 +19116,16 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            files: {
+                                /** @description Open with GET /api/v1/follow-up-files/:id */
+                                id: string;
+                                /** @description "image" only when the bytes are a PNG, JPEG, GIF or WebP */
+                                kind: "image" | "file";
+                                name: string;
+                                /** @description Bytes */
+                                size: number;
+                                mime: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -19012,6 +19207,265 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/follow-up-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file or image (multipart field "file", at most CONCORD_ATTACHMENT_LIMIT bytes) to attach to your next follow-up on this customer with fileIds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open with GET /api/v1/follow-up-files/:id */
+                            id: string;
+                            /** @description "image" only when the bytes are a PNG, JPEG, GIF or WebP */
+                            kind: "image" | "file";
+                            name: string;
+                            /** @description Bytes */
+                            size: number;
+                            mime: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a follow-up’s file (whoever sees the customer; images inline unless download=1) */
+        get: {
+            parameters: {
+                query?: {
+                    download?: "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file’s bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -21356,6 +21810,10 @@ export interface paths {
                                     name: string;
                                 } | null;
                             };
+                            todos: {
+                                /** @description Open to-dos assigned to the member, handed over right after this request in each conversation: to the successor when in it, else to who assigned it, else to the group’s owner */
+                                open: number;
+                            };
                             customers: {
                                 /** @description List the transfers with GET /api/v1/customer-transfers?batchId= */
                                 batchId: string;
@@ -21491,7 +21949,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "post_review_requested" | "post_reviewed";
+                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated" | "post_review_requested" | "post_reviewed";
                                 data: {
                                     conversationId?: string;
                                     excerpt?: string;
@@ -21501,6 +21959,8 @@ export interface paths {
                                     nextAt?: string;
                                     count?: number;
                                     names?: string[];
+                                    minutes?: number;
+                                    ownerName?: string;
                                     postId?: string;
                                     outcome?: "approved" | "rejected";
                                     reason?: string | null;
@@ -23714,6 +24174,257 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/response-time/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days and hours, time zone and first-response target of the org (defaults until saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                            workDays: number[];
+                            /** @description When the working day starts (HH:MM, in the time zone) */
+                            startTime: string;
+                            /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                            endTime: string;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timeZone: string;
+                            /** @description First-response target in working minutes; the supervisor hears at twice this */
+                            targetMinutes: number;
+                            /** @description Working minutes after which the supervisor is alerted */
+                            escalationMinutes: number;
+                            /** @description Null while the defaults apply */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the working hours and first-response target (customer.manage; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                        workDays: number[];
+                        /** @description When the working day starts (HH:MM, in the time zone) */
+                        startTime: string;
+                        /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                        endTime: string;
+                        /** @description IANA time zone, e.g. Asia/Shanghai */
+                        timeZone: string;
+                        /** @description First-response target in working minutes; the supervisor hears at twice this */
+                        targetMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Working weekdays, 1 = Monday … 7 = Sunday */
+                            workDays: number[];
+                            /** @description When the working day starts (HH:MM, in the time zone) */
+                            startTime: string;
+                            /** @description When the working day ends, after the start; 24:00 for midnight (HH:MM, in the time zone) */
+                            endTime: string;
+                            /** @description IANA time zone, e.g. Asia/Shanghai */
+                            timeZone: string;
+                            /** @description First-response target in working minutes; the supervisor hears at twice this */
+                            targetMinutes: number;
+                            /** @description Working minutes after which the supervisor is alerted */
+                            escalationMinutes: number;
+                            /** @description Null while the defaults apply */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/customer-posts": {

@@ -1,6 +1,7 @@
 /**
- * Legal holds: while one is in place on a member (a colleague or an external participant) or a
- * conversation, retention purges nothing of theirs. Placing and releasing are audited; a released
+ * Legal holds: while one is in place on a member (a colleague or an external participant), a
+ * customer (their chats with the company and everything they wrote) or a conversation, retention
+ * purges nothing of theirs. Placing and releasing are audited; a released
  * hold stays listed.
  */
 
@@ -12,16 +13,19 @@ import type { ArchiveHoldTable, Database } from '../../../platform/db/schema.js'
 import { conflict, notFound } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/record.js';
 
-export type HoldKind = 'member' | 'conversation';
+export type HoldKind = 'member' | 'conversation' | 'customer';
 export type HoldInput = { kind: HoldKind; targetId: string; reason: string };
 
 export type HoldOut = {
   id: string;
   kind: HoldKind;
   targetId: string;
-  /** The held member's name (colleague or external participant) or the conversation's name. */
+  /** The held member's name (colleague or external participant), the customer's, or the conversation's. */
   targetName: string | null;
-  /** For a member: `staff` or `guest`, and their status (a departed colleague is the usual case). */
+  /**
+   * For a member: `staff` or `guest`, and their status (a departed colleague is the usual case);
+   * for a customer: `customer`, and `active` or `deleted`.
+   */
   targetKind: string | null;
   targetStatus: string | null;
   reason: string;
@@ -60,6 +64,17 @@ async function holdNames(db: Kysely<Database>, orgId: string, rows: readonly Arc
     ...new Set(rows.flatMap((r) => (r.kind === 'member' ? [r.target_id, r.created_by] : [r.created_by]))),
   ];
   const conversationIds = [...new Set(rows.filter((r) => r.kind === 'conversation').map((r) => r.target_id))];
+  const customerIds = [...new Set(rows.filter((r) => r.kind === 'customer').map((r) => r.target_id))];
+  if (customerIds.length > 0) {
+    const customers = await db
+      .selectFrom('customers')
+      .select(['id', 'name', 'deleted_at'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', customerIds)
+      .execute();
+    for (const c of customers)
+      names.set(c.id, { name: c.name, kind: 'customer', status: c.deleted_at ? 'deleted' : 'active' });
+  }
   if (memberIds.length > 0) {
     const members = await db
       .selectFrom('members')
@@ -103,7 +118,7 @@ async function holdNames(db: Kysely<Database>, orgId: string, rows: readonly Arc
 }
 
 async function assertTargetExists(ctx: Ctx, orgId: string, input: HoldInput): Promise<void> {
-  const table = input.kind === 'member' ? 'members' : 'conversations';
+  const table = ({ member: 'members', conversation: 'conversations', customer: 'customers' } as const)[input.kind];
   const found = await ctx.db
     .selectFrom(table)
     .select('id')

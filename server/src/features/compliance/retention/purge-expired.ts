@@ -1,6 +1,7 @@
 /**
  * The retention purge: drops the content of archived records older than their keep period,
- * except where a legal hold covers the sender or the conversation. Leaves stay in the Merkle
+ * except where a legal hold covers the sender or the conversation; a hold on a customer covers
+ * their chats with the company and what their guest identity wrote anywhere (customer groups). Leaves stay in the Merkle
  * tree; for each contiguous span of purged records a purge record is appended stating the span
  * and the root of its leaves, so the log still verifies and says what was removed. One
  * transaction per run (the purged records also leave the search index), one audit entry with
@@ -52,6 +53,36 @@ async function keepResolver(ctx: Ctx, orgId: string, policy: RetentionPolicy) {
   };
 }
 
+/**
+ * What the active holds protect, as senders and conversations. A customer hold is expanded at
+ * purge time, so a chat the customer starts after the hold was placed is covered too.
+ */
+async function activeHolds(ctx: Ctx, orgId: string) {
+  const holds = await ctx.db
+    .selectFrom('archive_holds')
+    .select(['kind', 'target_id'])
+    .where('org_id', '=', orgId)
+    .where('released_at', 'is', null)
+    .execute();
+  const heldOf = (kind: string) => holds.filter((h) => h.kind === kind).map((h) => h.target_id);
+  const heldMembers = new Set(heldOf('member'));
+  const heldConversations = new Set(heldOf('conversation'));
+  const heldCustomers = heldOf('customer');
+  if (heldCustomers.length > 0) {
+    const chats = await ctx.db
+      .selectFrom('customer_conversations')
+      .select(['conversation_id', 'guest_id'])
+      .where('org_id', '=', orgId)
+      .where('customer_id', 'in', heldCustomers)
+      .execute();
+    for (const chat of chats) {
+      heldConversations.add(chat.conversation_id);
+      heldMembers.add(chat.guest_id);
+    }
+  }
+  return { heldMembers, heldConversations };
+}
+
 function contiguousRuns(seqs: readonly number[]): { firstSeq: number; lastSeq: number }[] {
   const runs: { firstSeq: number; lastSeq: number }[] = [];
   for (const seq of seqs) {
@@ -71,14 +102,7 @@ export async function purgeExpired(ctx: Ctx, orgId: string, who: AuditWho): Prom
   const now = ctx.clock.now();
   const earliestCutoff = new Date(now.getTime() - Math.min(...periods) * DAY_MS).toISOString();
   const keepOf = await keepResolver(ctx, orgId, policy);
-  const holds = await ctx.db
-    .selectFrom('archive_holds')
-    .select(['kind', 'target_id'])
-    .where('org_id', '=', orgId)
-    .where('released_at', 'is', null)
-    .execute();
-  const heldMembers = new Set(holds.filter((h) => h.kind === 'member').map((h) => h.target_id));
-  const heldConversations = new Set(holds.filter((h) => h.kind === 'conversation').map((h) => h.target_id));
+  const { heldMembers, heldConversations } = await activeHolds(ctx, orgId);
 
   const candidates = await ctx.db
     .selectFrom('archive_records')

@@ -15,15 +15,20 @@ const Retention = Obj({
   keepDays: KeepDays,
   departments: Type.Array(Obj({ departmentId: Id, keepDays: KeepDays }), { maxItems: 200 }),
 });
+const HoldKind = Type.Union([Type.Literal('member'), Type.Literal('conversation'), Type.Literal('customer')], {
+  description: 'member: a colleague or external participant; customer: every chat of the customer and what they wrote',
+});
 const Hold = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal('member'), Type.Literal('conversation')]),
+  kind: HoldKind,
   targetId: Type.String(),
   targetName: Type.Union([Type.String(), Type.Null()], {
-    description: 'The member’s name, or the conversation’s (a direct chat: its members’ names)',
+    description: 'The member’s or customer’s name, or the conversation’s (a direct chat: its members’ names)',
   }),
   targetKind: Type.Union([Type.String(), Type.Null()], { description: 'For a member: staff or guest' }),
-  targetStatus: Type.Union([Type.String(), Type.Null()], { description: 'For a member: active, disabled or departed' }),
+  targetStatus: Type.Union([Type.String(), Type.Null()], {
+    description: 'For a member: active, disabled or departed; for a customer: active or deleted',
+  }),
   reason: Type.String(),
   createdBy: Type.String(),
   createdByName: Type.Union([Type.String(), Type.Null()]),
@@ -31,7 +36,7 @@ const Hold = Type.Object({
   releasedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const HoldBody = Obj({
-  kind: Type.Union([Type.Literal('member'), Type.Literal('conversation')]),
+  kind: HoldKind,
   targetId: Id,
   reason: Text(500, { minLength: 1 }),
 });

@@ -1,13 +1,14 @@
 /**
  * An archive indexed before pair tokens (the tokens of that version, written into the index as
- * that version wrote them) is found by "Q3" once migration 0013 and the start-up upgrade ran,
- * with its content encrypted at rest so the upgrade has to read it through the archive's keys.
+ * that version wrote them) is found by "Q3" once migration 0013 and the background upgrade job
+ * ran, with its content encrypted at rest so the upgrade has to read it through the archive's keys.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchWorld, type SearchWorld } from '../../../../test/archive-search-fixture.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
 import { STORE_KINDS } from '../../../../test/stores.js';
+import { ensureRecurringJobs } from '../../../app/jobs.js';
 import { migrateToLatest } from '../../../platform/db/migrate.js';
 import { plainContent } from '../archive/verify-archive.js';
 import { generateBodyKey } from '../archive-core/body-cipher.js';
@@ -15,7 +16,7 @@ import { indexTokens, toFtsDocument } from '../search-core/tokenize.js';
 import { ftsPartitionOf, ftsTableName } from './fts-partitions.js';
 import { docText } from './index-records.js';
 import { recordText, textPieces } from './record-text.js';
-import { upgradeSearchIndex } from './upgrade-index.js';
+import { upgradeSearchIndex, upgradeSearchIndexStep } from './upgrade-index.js';
 
 type Page = { items: { type: string; text: string; highlights: { start: number; end: number }[] }[] };
 
@@ -96,7 +97,26 @@ describe.each(STORE_KINDS)('upgrading an archive search index made before pair t
     expect(await search('iPhone15报价')).toEqual([]);
 
     expect(await migrateToLatest(server.ctx.db, server.ctx.dialect)).toEqual(['0013-archive-search-runs']);
-    expect(await upgradeSearchIndex(server.ctx)).toBe(3);
+    // A first slice, as an interrupted run would leave it: searches answer meanwhile, and the
+    // pending upgrade remembers where to go on.
+    const first = await upgradeSearchIndexStep(server.ctx, { maxBatches: 1, batchSize: 2 });
+    expect(first.done).toBe(false);
+    expect(first.rewritten).toBeLessThanOrEqual(2);
+    expect(await server.ctx.db.selectFrom('archive_search_upgrades').select('name').execute()).toHaveLength(1);
+    expect(await search('2024')).toEqual(['created:2024Q3目标达成']);
+
+    // The server queues the rest as a background job when it starts; the worker finishes it.
+    await ensureRecurringJobs(server.ctx);
+    const queued = () =>
+      server.ctx.db
+        .selectFrom('jobs')
+        .select('state')
+        .where('type', '=', 'archive.search_upgrade')
+        .where('state', 'in', ['queued', 'running'])
+        .execute();
+    expect(await queued()).toHaveLength(1);
+    await server.runtime.worker.runDue();
+    expect(await queued()).toEqual([]);
 
     expect(await search('Q3')).toEqual(['created:2024Q3目标达成']);
     expect(await search('Q3 目标')).toEqual(['created:2024Q3目标达成']);
@@ -106,5 +126,7 @@ describe.each(STORE_KINDS)('upgrading an archive search index made before pair t
     expect(await search('iphone')).toEqual(['created:新款iPhone15报价：5999元']);
     expect(await server.ctx.db.selectFrom('archive_search_upgrades').selectAll().execute()).toEqual([]);
     expect(await upgradeSearchIndex(server.ctx)).toBe(0);
+    await ensureRecurringJobs(server.ctx);
+    expect(await queued()).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Brings an archive search index made by an older version up to the current tokenizer: docs
  * indexed before pair tokens (migration 0013) are re-tokenized from their archived text, so "Q3"
- * finds them as it finds new ones. Runs at start, before the server answers searches, in batches
+ * finds them as it finds new ones. Runs as a background job while the server answers (searches
+ * meanwhile find older records by their words and numbers, not yet by their pairs), in batches
  * that each commit with the doc id to go on from, so an interrupted upgrade resumes. Only docs
  * whose text has touching letter and digit runs change; a record whose content was purged has
  * no doc, and one encrypted with a key the server no longer holds keeps its old tokens (its
@@ -12,12 +13,14 @@ import type { Ctx } from '../../../app/context.js';
 import { archiveKeys } from '../archive/archive-keys.js';
 import { decryptBodyText } from '../archive-core/body-cipher.js';
 import { joinsRuns } from '../search-core/tokenize.js';
-import { ftsPartitionOf, ftsTableName } from './fts-partitions.js';
+import { ftsPartitionOf, ftsPartitions, ftsTableName } from './fts-partitions.js';
 import { docText } from './index-records.js';
 import { recordText, textPieces } from './record-text.js';
 
 export const JOINED_RUNS_UPGRADE = 'joined-runs';
 const BATCH = 1000;
+
+export type UpgradeStep = { rewritten: number; done: boolean };
 
 type UpgradeCtx = Pick<Ctx, 'db' | 'dialect' | 'config' | 'log'>;
 
@@ -79,18 +82,23 @@ async function rewrite(ctx: UpgradeCtx, tx: UpgradeCtx['db'], docs: { id: number
   }
 }
 
-/** Finishes a pending pair-token upgrade, if any; returns how many docs were re-tokenized. */
-export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
+/**
+ * Re-tokenizes up to `maxBatches` batches of a pending pair-token upgrade; `done` once nothing
+ * is pending (the upgrade's row is then gone and the index tidied).
+ */
+export async function upgradeSearchIndexStep(
+  ctx: UpgradeCtx,
+  { maxBatches = Number.POSITIVE_INFINITY, batchSize = BATCH } = {},
+): Promise<UpgradeStep> {
   const pending = await ctx.db
     .selectFrom('archive_search_upgrades')
     .select('next_doc_id')
     .where('name', '=', JOINED_RUNS_UPGRADE)
     .executeTakeFirst();
-  if (!pending) return 0;
-  ctx.log.info('archive search: indexing letter and digit runs of earlier records');
+  if (!pending) return { rewritten: 0, done: true };
   let next = Number(pending.next_doc_id);
   let rewritten = 0;
-  for (;;) {
+  for (let batch = 0; batch < maxBatches; batch++) {
     const rows: Row[] = await ctx.db
       .selectFrom('archive_search_docs as d')
       .innerJoin('archive_records as r', 'r.id', 'd.record_id')
@@ -98,9 +106,12 @@ export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
       .select(['r.org_id', 'r.id as record_id', 'r.content'])
       .where('d.doc_id', '>=', next)
       .orderBy('d.doc_id')
-      .limit(BATCH)
+      .limit(batchSize)
       .execute();
-    if (rows.length === 0) break;
+    if (rows.length === 0) {
+      await finishUpgrade(ctx);
+      return { rewritten, done: true };
+    }
     next = Number((rows.at(-1) as Row).doc_id) + 1;
     const changed = rows.flatMap((row) => {
       const pieces = piecesOf(ctx, row);
@@ -108,21 +119,34 @@ export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
     });
     await ctx.db.transaction().execute(async (tx) => {
       await rewrite(ctx, tx, changed);
-      rewritten += changed.length;
       await tx
         .updateTable('archive_search_upgrades')
         .set({ next_doc_id: next })
         .where('name', '=', JOINED_RUNS_UPGRADE)
         .execute();
     });
+    rewritten += changed.length;
   }
-  if (ctx.dialect === 'postgres' && rewritten > 0) {
+  return { rewritten, done: false };
+}
+
+async function finishUpgrade(ctx: UpgradeCtx): Promise<void> {
+  if (ctx.dialect === 'postgres') {
     // The rewritten entries wait in the GIN index's pending list, which every search would scan,
     // and the planner has never seen the new tokens: move them into the index and re-sample.
     await sql`SELECT gin_clean_pending_list('archive_search_docs_tokens'::regclass)`.execute(ctx.db);
     await sql`ANALYZE archive_search_docs`.execute(ctx.db);
+  } else {
+    // Each rewrite left a delete and an insert in the FTS5 segments: merge them.
+    for (const partition of await ftsPartitions(ctx.db)) {
+      const table = sql.table(ftsTableName(partition));
+      await sql`INSERT INTO ${table} (${table}) VALUES ('optimize')`.execute(ctx.db);
+    }
   }
   await ctx.db.deleteFrom('archive_search_upgrades').where('name', '=', JOINED_RUNS_UPGRADE).execute();
-  ctx.log.info({ rewritten }, 'archive search: letter and digit runs indexed');
-  return rewritten;
+}
+
+/** Runs a pending pair-token upgrade to its end; returns how many docs were re-tokenized. */
+export async function upgradeSearchIndex(ctx: UpgradeCtx): Promise<number> {
+  return (await upgradeSearchIndexStep(ctx)).rewritten;
 }

@@ -1,6 +1,6 @@
 /**
  * HTTP adapter of customer analytics: the funnel, new and lost customers over time, and
- * follow-ups per member and department, each as JSON or (`format=xlsx`) as a spreadsheet.
+ * follow-ups per member and department, first-response times per member, each as JSON or (`format=xlsx`) as a spreadsheet.
  */
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
@@ -8,11 +8,21 @@ import type { Ctx } from '../../../app/context.js';
 import type { App } from '../../../http/app-type.js';
 import { actorOf } from '../../../http/auth.js';
 import { errorResponses } from '../../../http/schema-helpers.js';
-import { FollowUpStats, FollowUpStatsQuery, Funnel, FunnelQuery, Trend, TrendQuery } from './analytics-schemas.js';
+import {
+  FollowUpStats,
+  FollowUpStatsQuery,
+  Funnel,
+  FunnelQuery,
+  ResponseTimeQuery,
+  ResponseTimeStats,
+  Trend,
+  TrendQuery,
+} from './analytics-schemas.js';
 import { exportReport, type ReportFile, XLSX_TYPE } from './export-report.js';
 import { followUpReport } from './follow-up-report.js';
 import { funnelReport } from './funnel-report.js';
 import { reportLanguage } from './report-labels.js';
+import { responseTimeReport } from './response-time-report.js';
 import { trendReport } from './trend-report.js';
 
 const tags = ['customer analytics'];
@@ -93,6 +103,26 @@ export function analyticsRoutes(app: App, ctx: Ctx): void {
       if (format !== 'xlsx') return followUpReport(ctx, actor, input);
       const language = reportLanguage(lang, req.headers['accept-language']);
       const make = async () => ({ kind: 'follow_ups' as const, data: await followUpReport(ctx, actor, input) });
+      return sendFile(reply, await exportReport(ctx, actor, make, input, language));
+    },
+  );
+
+  app.get(
+    '/api/v1/analytics/response-time',
+    {
+      schema: {
+        tags,
+        summary: `First-response times to customer messages per member (working minutes: median, 90th percentile, overdue) and their distribution, ${SCOPE_NOTE}`,
+        querystring: ResponseTimeQuery,
+        response: answers(ResponseTimeStats),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { format, lang, ...input } = req.query;
+      if (format !== 'xlsx') return responseTimeReport(ctx, actor, input);
+      const language = reportLanguage(lang, req.headers['accept-language']);
+      const make = async () => ({ kind: 'response_time' as const, data: await responseTimeReport(ctx, actor, input) });
       return sendFile(reply, await exportReport(ctx, actor, make, input, language));
     },
   );

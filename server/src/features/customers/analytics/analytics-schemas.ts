@@ -135,3 +135,50 @@ export const FollowUpStats = Type.Object({
   totals: Type.Object(KindCounts),
 });
 export type FollowUpStatsOut = Static<typeof FollowUpStats>;
+
+export const ResponseTimeQuery = Obj({
+  from: Day('First day customers wrote; default 29 days before `to`'),
+  to: Day('Last day customers wrote; default today'),
+  ownerId: Type.Optional(Uuid('Messages to customers of this member (the owner when they wrote)')),
+  departmentId: Type.Optional(Uuid('Owners in this department or below it')),
+  ...Output,
+});
+export type ResponseTimeInput = Static<typeof ResponseTimeQuery>;
+
+export const RESPONSE_BUCKETS = ['lt1', '1to5', '5to10', '10to30', '30to60', 'gt60'] as const;
+export type ResponseBucket = (typeof RESPONSE_BUCKETS)[number];
+
+const Minutes = Type.Union([Type.Number(), Type.Null()], {
+  description: 'Working minutes (1 decimal); null when nothing was answered',
+});
+const ResponseCounts = {
+  messages: Type.Integer({ description: 'Customer messages in the period' }),
+  answered: Type.Integer({ description: 'Of those, answered by a member' }),
+  medianMinutes: Minutes,
+  p90Minutes: Minutes,
+  overdue: Type.Integer({ description: 'Answered after the target, or still waiting past it' }),
+};
+
+export const ResponseTimeStats = Type.Object({
+  range: Range,
+  timeZone: TimeZone,
+  workingTimeZone: Type.String({ description: 'The zone working hours are read in' }),
+  targetMinutes: Type.Integer(),
+  distribution: Type.Array(
+    Type.Object({
+      bucket: Literals(RESPONSE_BUCKETS, 'Working minutes to first reply: <1, 1–5, 5–10, 10–30, 30–60, >60'),
+      count: Type.Integer(),
+    }),
+  ),
+  byMember: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      departmentId: Type.String({ description: 'The member’s primary department' }),
+      departmentName: Type.String(),
+      ...ResponseCounts,
+    }),
+  ),
+  totals: Type.Object(ResponseCounts),
+});
+export type ResponseTimeStatsOut = Static<typeof ResponseTimeStats>;

@@ -19,6 +19,7 @@ const FILE_NAMES: Record<AnalyticsReport['kind'], string> = {
   funnel: 'customer-funnel',
   trend: 'customer-trend',
   follow_ups: 'customer-follow-ups',
+  response_time: 'customer-response-time',
 };
 
 export async function exportReport(

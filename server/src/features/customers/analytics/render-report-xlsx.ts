@@ -4,7 +4,7 @@
  * it), then a bold header and the rows; rates are numbers shown as percentages.
  */
 import ExcelJS from 'exceljs';
-import type { FollowUpStatsOut, FunnelOut, TrendOut } from './analytics-schemas.js';
+import type { FollowUpStatsOut, FunnelOut, ResponseTimeStatsOut, TrendOut } from './analytics-schemas.js';
 import type { ReportLabels } from './report-labels.js';
 
 export type ReportFileMeta = {
@@ -18,7 +18,8 @@ export type ReportFileMeta = {
 export type AnalyticsReport =
   | { kind: 'funnel'; data: FunnelOut }
   | { kind: 'trend'; data: TrendOut }
-  | { kind: 'follow_ups'; data: FollowUpStatsOut };
+  | { kind: 'follow_ups'; data: FollowUpStatsOut }
+  | { kind: 'response_time'; data: ResponseTimeStatsOut };
 
 type Cell = string | number | null;
 
@@ -83,12 +84,29 @@ function followUpSheets(book: ExcelJS.Workbook, meta: ReportFileMeta, data: Foll
   addSheet(book, followUps.departmentSheet, meta, [followUps.department, ...kindHeaders], departmentRows);
 }
 
+function responseTimeSheets(book: ExcelJS.Workbook, meta: ReportFileMeta, data: ResponseTimeStatsOut) {
+  const { responseTime: labels, total } = meta.labels;
+  const counts = (c: ResponseTimeStatsOut['totals']) => [
+    c.messages,
+    c.answered,
+    c.medianMinutes,
+    c.p90Minutes,
+    c.overdue,
+  ];
+  const rows: Cell[][] = data.byMember.map((m) => [m.name, m.departmentName, ...counts(m)]);
+  rows.push([total, '', ...counts(data.totals)]);
+  addSheet(book, labels.memberSheet, meta, labels.headers, rows);
+  const buckets: Cell[][] = data.distribution.map((d) => [labels.buckets[d.bucket], d.count]);
+  addSheet(book, labels.distributionSheet, meta, labels.distributionHeaders, buckets);
+}
+
 export async function renderReportXlsx(report: AnalyticsReport, meta: ReportFileMeta): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = meta.exportedBy;
   book.created = new Date(meta.exportedAt);
   if (report.kind === 'funnel') funnelSheet(book, meta, report.data);
   else if (report.kind === 'trend') trendSheet(book, meta, report.data);
-  else followUpSheets(book, meta, report.data);
+  else if (report.kind === 'follow_ups') followUpSheets(book, meta, report.data);
+  else responseTimeSheets(book, meta, report.data);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,7 +1,7 @@
 /** Sheet names, headers and words of the analytics XLSX files, in each language a requester may use. */
 import type { FollowUpKind } from '../follow-up-schemas.js';
 import type { StageKind } from '../stages.js';
-import { REPORT_LANGUAGES, type ReportLanguage } from './analytics-schemas.js';
+import { REPORT_LANGUAGES, type ReportLanguage, type ResponseBucket } from './analytics-schemas.js';
 import type { Interval } from './time-buckets.js';
 
 export type ReportLabels = {
@@ -15,6 +15,13 @@ export type ReportLabels = {
     member: string;
     department: string;
     kinds: Record<FollowUpKind, string>;
+  };
+  responseTime: {
+    memberSheet: string;
+    distributionSheet: string;
+    headers: readonly string[];
+    distributionHeaders: readonly string[];
+    buckets: Record<ResponseBucket, string>;
   };
 };
 
@@ -39,6 +46,28 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       department: '部门',
       kinds: { call: '电话', visit: '拜访', message: '消息', note: '备注' },
     },
+    responseTime: {
+      memberSheet: '响应时效（按成员）',
+      distributionSheet: '响应时长分布',
+      headers: [
+        '成员',
+        '部门',
+        '客户消息数',
+        '已回复',
+        '首次响应中位数（工作分钟）',
+        '首次响应 P90（工作分钟）',
+        '超时',
+      ],
+      distributionHeaders: ['首次响应时长（工作分钟）', '消息数'],
+      buckets: {
+        lt1: '1 分钟内',
+        '1to5': '1–5 分钟',
+        '5to10': '5–10 分钟',
+        '10to30': '10–30 分钟',
+        '30to60': '30–60 分钟',
+        gt60: '60 分钟以上',
+      },
+    },
   },
   en: {
     meta: { exportedBy: 'Exported by', exportedAt: 'Exported at', range: 'Range', timeZone: 'Time zone', all: 'All' },
@@ -59,6 +88,28 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       member: 'Member',
       department: 'Department',
       kinds: { call: 'Calls', visit: 'Visits', message: 'Messages', note: 'Notes' },
+    },
+    responseTime: {
+      memberSheet: 'Response time by member',
+      distributionSheet: 'Response time distribution',
+      headers: [
+        'Member',
+        'Department',
+        'Customer messages',
+        'Answered',
+        'Median first response (working min)',
+        'P90 first response (working min)',
+        'Overdue',
+      ],
+      distributionHeaders: ['First response (working minutes)', 'Messages'],
+      buckets: {
+        lt1: 'Under 1 min',
+        '1to5': '1–5 min',
+        '5to10': '5–10 min',
+        '10to30': '10–30 min',
+        '30to60': '30–60 min',
+        gt60: 'Over 60 min',
+      },
     },
   },
 };

@@ -1,12 +1,14 @@
 /**
- * Records a follow-up on a customer the actor sees (a call, visit, message or note) and, when a
- * next date is given, queues the reminder for it — both in one transaction.
+ * Records a follow-up on a customer the actor sees (a call, visit, message or note) with the files
+ * the actor uploaded for it and, when a next date is given, queues the reminder for it — all in
+ * one transaction.
  */
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { invalid } from '../../../platform/errors.js';
 import { hasControlCharacters } from '../../directory/index.js';
 import { loadVisibleCustomer } from '../access.js';
+import { claimFollowUpFiles } from '../follow-up-files.js';
 import { scheduleFollowUpReminder } from '../follow-up-reminder.js';
 import type { AddFollowUpInput } from '../follow-up-schemas.js';
 import { customerViewer } from '../viewer.js';
@@ -50,6 +52,13 @@ export async function addFollowUp(
         created_at: now.toISOString(),
       })
       .execute();
+    await claimFollowUpFiles(tx, {
+      orgId: actor.orgId,
+      customerId: row.id,
+      followUpId: id,
+      uploaderId: actor.memberId,
+      fileIds: input.fileIds ?? [],
+    });
     await tx
       .updateTable('customers')
       .set({ updated_at: now.toISOString() })

@@ -2,13 +2,15 @@
  * The end of a transfer's 24 hours: the `customers.transfer_due` job, queued per request for its
  * decide-by time, hands each customer still waiting to the receiver — unless the receiver left
  * or was disabled, the customer was deleted or changed owner meanwhile (cancelled), or the
- * receiver reached their customer limit (refused). A customer taken over brings their chats: the
- * receiver joins them and the former owner leaves. Each transfer settles in its own transaction
+ * receiver reached their customer limit (refused). A customer taken over brings their chats (the
+ * receiver joins them and the former owner leaves) and the customer groups the former owner ran
+ * with them in it (the receiver becomes the owner; the former owner stays a member). Each transfer settles in its own transaction
  * and only from `waiting`, so a run repeated after a crash changes nothing twice.
  */
 import type { Ctx } from '../../../app/context.js';
-import { type LoggedEvent, publishEvents } from '../../messaging/index.js';
+import { handOverGroup, type LoggedEvent, publishEvents } from '../../messaging/index.js';
 import { handOverChats, peopleNamed } from '../conversations/chat-transfer.js';
+import { customerGroupsOwnedBy } from './customer-groups-of.js';
 import { loadTransferSettings } from './transfer-settings.js';
 import {
   auditSettled,
@@ -86,6 +88,17 @@ export async function runTransferDue(ctx: Ctx, orgId: string | null, payload: Re
                 who: SYSTEM,
               })),
             );
+            for (const group of await customerGroupsOwnedBy(tx, orgId, t.customer_id, t.from_member_id)) {
+              events.push(
+                ...(await handOverGroup(ctx, tx, {
+                  orgId,
+                  conversationId: group.id,
+                  from: person(t.from_member_id),
+                  to: person(t.to_member_id),
+                  who: SYSTEM,
+                })),
+              );
+            }
           }
         }
         // Declined a moment ago, or settled by an earlier run: leave it (and undo the move).

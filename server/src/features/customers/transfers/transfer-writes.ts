@@ -1,7 +1,7 @@
 /**
  * The writes every kind of transfer shares, inside the caller's transaction: moving a customer
- * (owner, open follow-ups — and, once customer groups exist, their groups), recording a
- * transfer, settling a waiting one, and counting what a member holds.
+ * (owner and open follow-ups; their chats and customer groups move beside it, see
+ * transfer-due.ts), recording a transfer, settling a waiting one, and counting what a member holds.
  */
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
@@ -76,7 +76,7 @@ export async function incomingCount(db: Db, orgId: string, memberId: string): Pr
  * Gives the customer to `toId` if `fromId` still owns it: the owner changes, the receiver stops
  * being a co-follower (an owner never is one), and open follow-ups (a next date still ahead)
  * are assigned to the receiver so their reminders reach them. Returns the follow-ups moved, or
- * null when the owner changed meanwhile. Customer groups (a later slice) move here too.
+ * null when the owner changed meanwhile.
  */
 export async function moveCustomer(
   ctx: Pick<Ctx, 'clock'>,

@@ -20,7 +20,7 @@ export type Handover = {
   from: { id: string; name: string } | null;
   to: { id: string; name: string };
   who: AuditWho;
-  reason: 'transferred' | 'departed';
+  reason: 'transferred' | 'departed' | 'customer_transfer';
   /** On departure: whether `to` is the successor the directory named (else the longest-serving rule). */
   namedSuccessor?: boolean;
 };

@@ -3,7 +3,7 @@
  * → q3, so a query for Q3 reads one short posting list instead of intersecting those of q and 3).
  * Docs indexed before lack the pairs. Re-tokenizing needs the archived text, which may be
  * encrypted with keys only the running server holds, so this migration only records the pending
- * upgrade and the search feature carries it out at start (search/upgrade-index.ts), resuming
+ * upgrade and the search feature carries it out in a background job (search/upgrade-job.ts), resuming
  * from `next_doc_id` if it was interrupted. A new installation has no docs and nothing to do.
  */
 import { type Kysely, sql } from 'kysely';

@@ -16,6 +16,7 @@ type Json<P extends keyof paths> = paths[P] extends {
 export type Funnel = Json<'/api/v1/analytics/funnel'>;
 export type Trend = Json<'/api/v1/analytics/customers-trend'>;
 export type FollowUpStats = Json<'/api/v1/analytics/follow-ups'>;
+export type ResponseTimeStats = Json<'/api/v1/analytics/response-time'>;
 export type Interval = Trend['interval'];
 
 /** What the dashboard's filters hold; each report takes the parts it understands. */
@@ -27,7 +28,7 @@ export type AnalyticsFilter = {
   interval?: Interval;
 };
 
-export type ReportName = 'funnel' | 'customers-trend' | 'follow-ups';
+export type ReportName = 'funnel' | 'customers-trend' | 'follow-ups' | 'response-time';
 
 /** The query string of one report for the filter (the funnel's range is the customers' creation). */
 export function reportQuery(report: ReportName, filter: AnalyticsFilter): Record<string, string> {
@@ -73,6 +74,17 @@ export function useFollowUpStats(filter: AnalyticsFilter) {
       (await unwrap(
         api.GET('/api/v1/analytics/follow-ups', { params: { query: reportQuery('follow-ups', filter) } }),
       )) as FollowUpStats,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useResponseTime(filter: AnalyticsFilter) {
+  return useQuery({
+    queryKey: keys.report('response-time', filter),
+    queryFn: async () =>
+      (await unwrap(
+        api.GET('/api/v1/analytics/response-time', { params: { query: reportQuery('response-time', filter) } }),
+      )) as ResponseTimeStats,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 /**
- * 客户分析: the funnel, new and lost customers over time and follow-ups per member and
- * department, over the customers in the member's data scope, with filters kept in the URL.
+ * 客户分析: the funnel, new and lost customers over time, follow-ups per member and
+ * department and first-response times, over the customers in the member's data scope, with filters kept in the URL.
  */
 import { Alert, Card, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
@@ -11,6 +11,7 @@ import type { AnalyticsFilter, Interval } from './analytics-api';
 import { AnalyticsFilters } from './analytics-filters';
 import { FollowUpsCard } from './follow-ups-card';
 import { FunnelCard } from './funnel-card';
+import { ResponseTimeCard } from './response-time-card';
 import { TrendCard } from './trend-card';
 
 const FILTER_KEYS = ['from', 'to', 'ownerId', 'departmentId', 'interval'] as const;
@@ -61,6 +62,7 @@ function AnalyticsView() {
         <TrendCard filter={filter} />
         <FollowUpsCard filter={filter} />
       </div>
+      <ResponseTimeCard filter={filter} />
     </div>
   );
 }

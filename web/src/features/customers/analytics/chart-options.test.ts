@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUpStats, Funnel, Trend } from './analytics-api';
-import { followUpsOption, formatRate, funnelOption, trendOption } from './chart-options';
+import type { FollowUpStats, Funnel, ResponseTimeStats, Trend } from './analytics-api';
+import { followUpsOption, formatRate, funnelOption, responseTimeOption, trendOption } from './chart-options';
 
 const step = (name: string, reached: number, fromFirst: number | null, kind: 'open' | 'won' | 'lost' = 'open') => ({
   stageId: name,
@@ -76,6 +76,32 @@ describe('analytics chart options', () => {
       ['拜访', 'total', [1, 0]],
       ['消息', 'total', [1, 0]],
       ['备注', 'total', [0, 1]],
+    ]);
+  });
+});
+
+describe('response-time chart option', () => {
+  it('draws one bar per bucket in order, buckets at or past the target in orange', () => {
+    const buckets = ['lt1', '1to5', '5to10', '10to30', '30to60', 'gt60'] as const;
+    const stats: ResponseTimeStats = {
+      range: { from: '2026-03-02', to: '2026-03-02' },
+      timeZone: 'UTC',
+      workingTimeZone: 'Asia/Shanghai',
+      targetMinutes: 10,
+      distribution: buckets.map((bucket, i) => ({ bucket, count: i })),
+      byMember: [],
+      totals: { messages: 15, answered: 15, medianMinutes: 12, p90Minutes: 45, overdue: 9 },
+    };
+    const names = Object.fromEntries(buckets.map((b) => [b, `桶${b}`])) as Record<(typeof buckets)[number], string>;
+    const option = responseTimeOption(stats, { bucket: names, messages: '已回复' });
+    expect(option.xAxis.data).toEqual(buckets.map((b) => `桶${b}`));
+    expect(option.series[0]?.data.map((d) => [d.value, d.itemStyle.color])).toEqual([
+      [0, '#1677ff'],
+      [1, '#1677ff'],
+      [2, '#1677ff'],
+      [3, '#fa8c16'],
+      [4, '#fa8c16'],
+      [5, '#fa8c16'],
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * ECharts options of the analytics dashboard, built from the API's reports. Pure functions of
  * data and texts, so they are tested without a browser.
  */
-import type { FollowUpStats, Funnel, Trend } from './analytics-api';
+import type { FollowUpStats, Funnel, ResponseTimeStats, Trend } from './analytics-api';
 
 type FollowUpKind = FollowUpStats['kinds'][number];
 
@@ -81,5 +81,31 @@ export function followUpsOption(
       data: rows.map((r) => r[kind]),
       itemStyle: { color: KIND_COLORS[kind] },
     })),
+  };
+}
+
+type ResponseBucket = ResponseTimeStats['distribution'][number]['bucket'];
+
+/** Answered customer messages per first-response bucket; buckets past the target in orange. */
+export function responseTimeOption(
+  stats: ResponseTimeStats,
+  texts: { bucket: Record<ResponseBucket, string>; messages: string },
+) {
+  const lower: Record<ResponseBucket, number> = { lt1: 0, '1to5': 1, '5to10': 5, '10to30': 10, '30to60': 30, gt60: 60 };
+  return {
+    grid: { left: 40, right: 16, top: 24, bottom: 28, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: stats.distribution.map((d) => texts.bucket[d.bucket]) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        name: texts.messages,
+        data: stats.distribution.map((d) => ({
+          value: d.count,
+          itemStyle: { color: lower[d.bucket] >= stats.targetMinutes ? '#fa8c16' : '#1677ff' },
+        })),
+      },
+    ],
   };
 }

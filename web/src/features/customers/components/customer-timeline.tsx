@@ -8,6 +8,7 @@ import { type CustomerChat, useCustomerChats } from '../contact-links/contact-li
 import { formatTime } from '../lib/format';
 import { buildTimeline, type TimelineEntry } from '../lib/timeline';
 import { useTransfers } from '../transfers/transfer-api';
+import { FollowUpFileLinks } from './follow-up-files';
 
 export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
   const { t, i18n } = useTranslation('customers');
@@ -96,6 +97,7 @@ export function CustomerTimeline({ customer }: { customer: CustomerDetail }) {
           {t('followUp.line', { kind: t(`followUp.kinds.${f.kind}`), name: f.author.name })}
         </Typography.Text>
         <div style={{ whiteSpace: 'pre-wrap' }}>{f.content}</div>
+        <FollowUpFileLinks files={f.files} />
         {f.nextAt ? (
           <div>
             <Typography.Text type="warning" style={{ fontSize: 12 }}>

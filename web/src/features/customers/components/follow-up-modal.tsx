@@ -1,11 +1,16 @@
-/** 写跟进: records a call, visit, message or note, optionally with the next follow-up date (a reminder). */
+/**
+ * 写跟进: records a call, visit, message or note, optionally with the next follow-up date (a
+ * reminder) and files.
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../lib/api/client';
 import { errorText } from '../../../lib/api/error-text';
 import { type FollowUp, invalidateCustomers } from '../api';
 import { localToIso } from '../lib/format';
+import { FollowUpFilePicker } from './follow-up-files';
 
 type Values = { kind: FollowUp['kind']; content: string; nextAt?: string };
 
@@ -16,13 +21,19 @@ export function FollowUpModal({ customerId, onClose }: { customerId: string; onC
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const [fileIds, setFileIds] = useState<string[]>([]);
   const save = useMutation({
     mutationFn: (values: Values) => {
       const nextAt = localToIso(values.nextAt);
       return unwrap(
         api.POST('/api/v1/customers/{id}/follow-ups', {
           params: { path: { id: customerId } },
-          body: { kind: values.kind, content: values.content.trim(), ...(nextAt ? { nextAt } : {}) },
+          body: {
+            kind: values.kind,
+            content: values.content.trim(),
+            ...(nextAt ? { nextAt } : {}),
+            ...(fileIds.length > 0 ? { fileIds } : {}),
+          },
         }),
       );
     },
@@ -59,6 +70,9 @@ export function FollowUpModal({ customerId, onClose }: { customerId: string; onC
         </Form.Item>
         <Form.Item name="nextAt" label={t('followUp.nextAt')} extra={t('followUp.nextAtHint')}>
           <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item label={t('followUp.files')}>
+          <FollowUpFilePicker customerId={customerId} onChange={setFileIds} />
         </Form.Item>
       </Form>
     </Modal>

@@ -11,6 +11,7 @@ const followUp = (id: string, happenedAt: string): FollowUp => ({
   happenedAt,
   nextAt: null,
   author: { id: 'm', name: '小王' },
+  files: [],
   createdAt: happenedAt,
 });
 const move = (id: string, at: string) => ({

@@ -1,4 +1,4 @@
-/** 客户设置: customer tags (org-wide and personal), the stage pipeline and custom fields. */
+/** 客户设置: customer tags (org-wide and personal), the stage pipeline, custom fields and response-time targets. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Card, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { can, useMe } from '../../../app/auth/use-me';
 import { RequirePermission } from '../../../components/require-permission';
 import { FieldsTab } from './fields-tab';
+import { ResponseTimeTab } from './response-time-tab';
 import { StagesTab } from './stages-tab';
 import { TagsTab } from './tags-tab';
 
@@ -36,6 +37,7 @@ function SettingsView() {
             { key: 'tags', label: t('settings.tabTags'), children: <TagsTab manage={manage} /> },
             { key: 'stages', label: t('settings.tabStages'), children: <StagesTab manage={manage} /> },
             { key: 'fields', label: t('settings.tabFields'), children: <FieldsTab manage={manage} /> },
+            { key: 'response', label: t('response.tab'), children: <ResponseTimeTab manage={manage} /> },
           ]}
         />
       </Card>

@@ -136,6 +136,7 @@ function OffboardReport({ report }: { report: Report }) {
             ? t('offboard.reportGroups', { count: report.groups.owned, name: report.groups.successor.name })
             : t('offboard.reportGroupsAuto', { count: report.groups.owned })}
         </Descriptions.Item>
+        <Descriptions.Item>{t('offboard.reportTodos', { count: report.todos.open })}</Descriptions.Item>
         <Descriptions.Item>
           {t('offboard.reportCustomers', {
             total: report.customers.total,
