@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
   'contact_link.created',
   'contact_link.updated',
   'contact_link.deleted',
+  'mass_message.created',
+  'mass_message.approved',
+  'mass_message.rejected',
+  'mass_message.sent',
+  'mass_message.cancelled',
+  'mass_message.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,7 +3,16 @@
  * pushed over the socket. The server stores facts (kind + data); each client words them in the
  * member's language, so one notification reads right in Chinese and in English.
  */
-export const NOTIFICATION_KINDS = ['todo_due', 'follow_up_due', 'customers_received', 'transfer_declined'] as const;
+export const NOTIFICATION_KINDS = [
+  'todo_due',
+  'follow_up_due',
+  'customers_received',
+  'transfer_declined',
+  'mass_message_pending_approval',
+  'mass_message_approved',
+  'mass_message_rejected',
+  'mass_message_confirm',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationData = {
@@ -18,6 +27,10 @@ export type NotificationData = {
   /** customers_received: how many customers, and the first few names. */
   count?: number;
   names?: string[];
+  /** mass_message_*: the mass message, its author, the start of its text and a rejection's reason. */
+  massMessageId?: string;
+  authorName?: string;
+  reason?: string | null;
 };
 
 export type NotificationItem = {

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'quick_reply.manage',
   'archive.view',
   'archive.manage',
+  'mass_message.send',
+  'mass_message.approve',
+  'mass_message.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

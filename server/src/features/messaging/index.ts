@@ -3,6 +3,7 @@
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
 export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
+export { type SentInChat, sendInCustomerChat } from './commands/customer-chat-send.js';
 export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
 export { unfollowDepartment } from './commands/unfollow-department.js';
 export { registerMessagingHandlers } from './conversation-handlers.js';

@@ -20,6 +20,7 @@ import * as m0015 from './migrations/0015-quick-replies.js';
 import * as m0016 from './migrations/0016-customer-analytics.js';
 import * as m0017 from './migrations/0017-notifications.js';
 import * as m0018 from './migrations/0018-customer-groups.js';
+import * as m0019 from './migrations/0019-mass-messages.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0014-contact-links': m0014c,
   '0016-customer-analytics': m0016,
   '0013-archive-search-runs': m0013,
+  '0019-mass-messages': m0019,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

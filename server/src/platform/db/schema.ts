@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
 import type { ComplianceTables } from './compliance-tables.js';
 import type { ContactLinkTables } from './contact-link-tables.js';
 import type { CustomerTables } from './customer-tables.js';
+import type { MassMessageTables } from './mass-message-tables.js';
 import type { QuickReplyTables } from './quick-reply-tables.js';
 
 export type {
@@ -348,6 +349,7 @@ export type CustomerGroupTable = {
 
 export type Database = CustomerTables &
   QuickReplyTables &
+  MassMessageTables &
   ContactLinkTables &
   ComplianceTables & {
     orgs: OrgTable;

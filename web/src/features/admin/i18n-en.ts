@@ -54,6 +54,17 @@ export const en: Messages<typeof zhCN> = {
     quick_reply: {
       manage: { name: 'Manage org quick replies', desc: 'Add, edit and delete the org’s quick replies and categories' },
     },
+    mass_message: {
+      send: { name: 'Send mass messages', desc: 'Send one message to many customers within the data scope' },
+      approve: {
+        name: 'Approve mass messages',
+        desc: 'Approve mass messages submitted by members within the data scope',
+      },
+      manage: {
+        name: 'Manage mass-message rules',
+        desc: 'Set how often a customer may get mass messages, approval and owners’ confirmation',
+      },
+    },
   },
   scope: {
     self: { name: 'Own data only', desc: 'Only data about the member themselves' },
@@ -284,6 +295,14 @@ export const en: Messages<typeof zhCN> = {
       created: 'Contact-me link created',
       updated: 'Contact-me link changed',
       deleted: 'Contact-me link deleted',
+    },
+    mass_message: {
+      created: 'Mass message submitted',
+      approved: 'Mass message approved',
+      rejected: 'Mass message rejected',
+      sent: 'Mass message sent',
+      cancelled: 'Mass message cancelled',
+      settings_changed: 'Mass-message rules changed',
     },
   },
   archivePage: {

@@ -48,6 +48,11 @@ export const zhCN = {
     quick_reply: {
       manage: { name: '管理企业话术', desc: '新建、修改和删除企业话术库中的话术和分类' },
     },
+    mass_message: {
+      send: { name: '群发消息', desc: '向数据范围内的客户群发消息' },
+      approve: { name: '审批群发', desc: '审批数据范围内成员提交的客户群发' },
+      manage: { name: '管理群发规则', desc: '设置客户接收群发的频率上限、是否审批和负责人确认' },
+    },
   },
   scope: {
     self: { name: '仅本人', desc: '只能查看和操作与本人相关的数据' },
@@ -269,6 +274,14 @@ export const zhCN = {
       created: '创建联系我链接',
       updated: '修改联系我链接',
       deleted: '删除联系我链接',
+    },
+    mass_message: {
+      created: '提交客户群发',
+      approved: '通过客户群发',
+      rejected: '驳回客户群发',
+      sent: '客户群发发送完成',
+      cancelled: '取消客户群发',
+      settings_changed: '修改群发规则',
     },
   },
   archivePage: {

@@ -21,6 +21,9 @@ export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
       'customer.view_contact',
       'customer.delete',
       'quick_reply.manage',
+      'mass_message.send',
+      'mass_message.approve',
+      'mass_message.manage',
     ],
   },
 ];

@@ -14,5 +14,9 @@ export const en: Messages<typeof zhCN> = {
     customersReceived: '{{count}} customers are now yours: {{names}}',
     customersReceivedMore: '{{count}} customers are now yours: {{names}} and more',
     transferDeclined: '{{customer}} declined the transfer and stays with their current owner',
+    massMessagePendingApproval: '{{author}} submitted a mass message for your approval: {{excerpt}}',
+    massMessageApproved: 'Your mass message was approved: {{excerpt}}',
+    massMessageRejected: 'Your mass message was rejected ({{reason}}): {{excerpt}}',
+    massMessageConfirm: '{{author}}’s mass message waits for you to confirm it to your customers: {{excerpt}}',
   },
 };

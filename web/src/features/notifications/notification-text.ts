@@ -23,5 +23,13 @@ export function notificationText(n: NotificationItem, separator = '、'): Notifi
     }
     case 'transfer_declined':
       return { key: 'transferDeclined', values: { customer: d.customerName ?? '' } };
+    case 'mass_message_pending_approval':
+      return { key: 'massMessagePendingApproval', values: { author: d.authorName ?? '', excerpt: d.excerpt ?? '' } };
+    case 'mass_message_approved':
+      return { key: 'massMessageApproved', values: { excerpt: d.excerpt ?? '' } };
+    case 'mass_message_rejected':
+      return { key: 'massMessageRejected', values: { reason: d.reason ?? '', excerpt: d.excerpt ?? '' } };
+    case 'mass_message_confirm':
+      return { key: 'massMessageConfirm', values: { author: d.authorName ?? '', excerpt: d.excerpt ?? '' } };
   }
 }
