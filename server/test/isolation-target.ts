@@ -112,6 +112,12 @@ export async function expectTargetUnchanged(
     .where('id', '=', idsOfA['contact-links'] as string)
     .executeTakeFirstOrThrow();
   expect(link).toEqual({ name: MARKER, deleted_at: null });
+  const mass = await server.ctx.db
+    .selectFrom('mass_messages')
+    .select(['text', 'status', 'approver_id'])
+    .where('id', '=', idsOfA['mass-messages'] as string)
+    .executeTakeFirstOrThrow();
+  expect(mass).toEqual({ text: MARKER, status: 'pending_approval', approver_id: null });
   // Only refusals may have been recorded, never a change.
   const entries = await server.ctx.db
     .selectFrom('audit_log')

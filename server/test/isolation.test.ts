@@ -193,6 +193,14 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       payload: { name: MARKER, welcomeMessage: MARKER },
     });
     expect(linkA.statusCode, linkA.body).toBe(201);
+    // A mass message of the victim to their customers, waiting for approval.
+    const massA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/mass-messages',
+      headers: { authorization: victimSession.authorization },
+      payload: { text: MARKER, filter: {} },
+    });
+    expect(massA.statusCode, massA.body).toBe(201);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -210,6 +218,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       'quick-reply-categories': (replyCategoryA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       'quick-replies': (quickReplyA.json() as { id: string }).id,
       'contact-links': (linkA.json() as { id: string }).id,
+      'mass-messages': (massA.json() as { id: string }).id,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,
