@@ -10,6 +10,7 @@ import {
   HistoryOutlined,
   KeyOutlined,
   MessageOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -58,6 +59,13 @@ export const NAV: NavItem[] = [
     label: 'customerGroups:nav',
     icon: <CommentOutlined />,
     permission: 'customer.serve',
+  },
+  {
+    key: 'mass-messages',
+    path: '/customers/mass-messages',
+    label: 'massMessages:nav',
+    icon: <NotificationOutlined />,
+    permission: 'mass_message.send',
   },
   {
     key: 'quick-replies',
