@@ -11,6 +11,7 @@ import {
   statusByName,
   submit,
 } from '../../../test/mass-message-fixtures.js';
+import { multipartFile, TINY_PNG } from '../../../test/multipart.js';
 import { STORE_KINDS } from '../../../test/stores.js';
 
 const HOUR = 3_600_000;
@@ -127,5 +128,44 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
     await runJobs(w);
     expect(await massBodies('钱先生')).not.toContain('群发十：取消');
     expect((await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${cancelled.id}/cancel`)).statusCode).toBe(409);
+  });
+
+  it('sends an uploaded image to each chat as its own copy, and fails a disabled owner’s part', async () => {
+    await setRules(w, { requireApproval: false, capCount: 10 });
+    const upload = multipartFile(TINY_PNG, '新品.png', 'image/png');
+    const uploaded = await w.server.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${chats.赵女士?.conversationId}/attachments`,
+      headers: { ...w.heads.s1, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const attachmentId = uploaded.json().id as string;
+    const foreign = await w.call(w.heads.s2, 'POST', '/api/v1/mass-messages', {
+      text: '群发十一：图片',
+      attachment: { kind: 'image', attachmentId },
+      filter: {},
+    });
+    expect(foreign.statusCode).toBe(404);
+    const m = await submit(w, 's1', {
+      text: '群发十一：新品图片',
+      attachment: { kind: 'image', attachmentId },
+      filter: {},
+    });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', m.id))).toEqual({ 赵女士: 'sent', 钱先生: 'sent' });
+    await w.server.ctx.db.updateTable('members').set({ status: 'disabled' }).where('id', '=', w.ids.s2).execute();
+    const toAll = await submit(w, 'sup', { text: '群发十二：全员', filter: {} });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 'sup', toAll.id))).toMatchObject({ 李女士: 'failed:owner_inactive' });
+    const images = await w.server.ctx.db
+      .selectFrom('messages')
+      .select(['conversation_id', 'kind', 'body', 'attachment'])
+      .where('body', '=', '群发十一：新品图片')
+      .execute();
+    expect(images.map((r) => r.kind)).toEqual(['image', 'image']);
+    const copies = images.map((r) => JSON.parse(r.attachment ?? '{}') as { id: string; sha256: string });
+    expect(new Set(copies.map((c) => c.id)).size).toBe(2);
+    expect(new Set(copies.map((c) => c.sha256)).size).toBe(1);
   });
 });

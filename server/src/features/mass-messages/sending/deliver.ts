@@ -65,6 +65,17 @@ export async function deliverRecipient(
   settings: SettingsOut,
 ): Promise<LoggedEvent[]> {
   const events = await ctx.db.transaction().execute(async (tx) => {
+    if (ctx.dialect === 'postgres') {
+      // Two runs of the same job (a retry racing a slow first run) decide one at a time.
+      await tx
+        .selectFrom('mass_message_recipients')
+        .select('status')
+        .where('org_id', '=', mm.org_id)
+        .where('mass_message_id', '=', mm.id)
+        .where('customer_id', '=', customerId)
+        .forUpdate()
+        .execute();
+    }
     const recipient = await tx
       .selectFrom('mass_message_recipients as r')
       .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'r.owner_id').onRef('m.org_id', '=', 'r.org_id'))
