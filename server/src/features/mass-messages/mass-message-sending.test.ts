@@ -19,7 +19,7 @@ const DAY = 24 * HOUR;
 
 describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
   let w: MassWorld;
-  const chats: Record<string, { conversationId: string }> = {};
+  const chats: Record<string, { conversationId: string; customerId: string }> = {};
 
   beforeAll(async () => {
     w = await massWorld(kind, '群发发送公司');
@@ -29,7 +29,7 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
       ['s2', '李女士', ['高意向']],
     ] as const) {
       const c = await chatCustomer(w, owner, name, [...tags]);
-      chats[name] = { conversationId: c.visitor.conversationId };
+      chats[name] = { conversationId: c.visitor.conversationId, customerId: c.customerId };
     }
   });
   afterAll(() => w.close());
@@ -158,6 +158,17 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
     const toAll = await submit(w, 'sup', { text: '群发十二：全员', filter: {} });
     await runJobs(w);
     expect(statusByName(await detail(w, 'sup', toAll.id))).toMatchObject({ 李女士: 'failed:owner_inactive' });
+
+    const at = new Date(w.server.clock.now().getTime() + HOUR).toISOString();
+    const later = await submit(w, 's1', { text: '群发十三：删除之后', filter: {}, scheduledAt: at });
+    const removed = await w.call(w.heads.admin, 'DELETE', `/api/v1/customers/${chats.钱先生?.customerId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    await advance(w, 2 * HOUR);
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', later.id))).toEqual({
+      赵女士: 'sent',
+      钱先生: 'failed:customer_deleted',
+    });
     const images = await w.server.ctx.db
       .selectFrom('messages')
       .select(['conversation_id', 'kind', 'body', 'attachment'])

@@ -15,7 +15,13 @@ export const MASS_MESSAGE_STATUSES = [
 export type MassMessageStatus = (typeof MASS_MESSAGE_STATUSES)[number];
 export const RECIPIENT_STATUSES = ['pending', 'awaiting_confirm', 'sent', 'read', 'failed'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
-export const FAIL_REASONS = ['frequency_cap', 'no_conversation', 'owner_inactive', 'cancelled'] as const;
+export const FAIL_REASONS = [
+  'frequency_cap',
+  'no_conversation',
+  'owner_inactive',
+  'customer_deleted',
+  'cancelled',
+] as const;
 export type FailReason = (typeof FAIL_REASONS)[number];
 export const CAP_PERIODS = ['day', 'week', 'month'] as const;
 export type CapPeriod = (typeof CAP_PERIODS)[number];

@@ -35,7 +35,7 @@ export type MassMessageRecipientTable = {
   owner_id: string;
   /** pending, awaiting_confirm, sent or failed; `read` is worked out from the customer's read cursor. */
   status: string;
-  /** frequency_cap, no_conversation, owner_inactive, cancelled. */
+  /** frequency_cap, no_conversation, owner_inactive, customer_deleted, cancelled. */
   fail_reason: string | null;
   conversation_id: string | null;
   message_id: string | null;

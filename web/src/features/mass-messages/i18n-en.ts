@@ -39,6 +39,7 @@ export const en: Messages<typeof zhCN> = {
     frequency_cap: 'Over the frequency cap',
     no_conversation: 'The owner has no chat with the customer',
     owner_inactive: 'The owner is disabled or has left',
+    customer_deleted: 'The customer was deleted',
     cancelled: 'The mass message was cancelled',
   },
   composer: {

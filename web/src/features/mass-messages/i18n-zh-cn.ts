@@ -35,6 +35,7 @@ export const zhCN = {
     frequency_cap: '超过接收频率上限',
     no_conversation: '负责人与客户没有会话',
     owner_inactive: '负责人已停用或离职',
+    customer_deleted: '客户已删除',
     cancelled: '群发已取消',
   },
   composer: {

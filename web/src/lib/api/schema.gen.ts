@@ -24372,7 +24372,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -24564,7 +24564,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -24745,7 +24745,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -24930,7 +24930,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -25109,7 +25109,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -25288,7 +25288,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };

@@ -79,12 +79,14 @@ export async function deliverRecipient(
     const recipient = await tx
       .selectFrom('mass_message_recipients as r')
       .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'r.owner_id').onRef('m.org_id', '=', 'r.org_id'))
-      .select(['r.status', 'r.owner_id', 'm.name as owner_name', 'm.status as owner_status'])
+      .innerJoin('customers as c', (j) => j.onRef('c.id', '=', 'r.customer_id').onRef('c.org_id', '=', 'r.org_id'))
+      .select(['r.status', 'r.owner_id', 'm.name as owner_name', 'm.status as owner_status', 'c.deleted_at'])
       .where('r.org_id', '=', mm.org_id)
       .where('r.mass_message_id', '=', mm.id)
       .where('r.customer_id', '=', customerId)
       .executeTakeFirst();
     if (recipient?.status !== 'pending') return [];
+    if (recipient.deleted_at !== null) return failWith(tx, mm, customerId, 'customer_deleted').then(() => []);
     if (recipient.owner_status !== 'active') return failWith(tx, mm, customerId, 'owner_inactive').then(() => []);
     const now = ctx.clock.now();
     if (await capReached(tx, mm, customerId, settings, now)) {
