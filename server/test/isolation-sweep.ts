@@ -48,6 +48,7 @@ export const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/contact-links/{id}': { name: '越权' },
   'POST /api/v1/mass-messages/preview': { filter: {} },
   'POST /api/v1/mass-messages/{id}/reject': { reason: '越权' },
+  'PATCH /api/v1/mass-messages/{id}': { text: '越权', filter: {} },
 };
 
 /** Every operation of the OpenAPI document. */

@@ -46,11 +46,13 @@ async function ownsRecipients(db: Db, actor: Actor, id: string): Promise<boolean
   return row !== undefined;
 }
 
-/** The mass message if the actor may see it; 404 otherwise (another org's, or not theirs to see). */
+/** The mass message if the actor may see it; 404 otherwise (another org's, someone else's draft, not theirs to see). */
 export async function loadVisibleMassMessage(ctx: Pick<Ctx, 'db'>, actor: Actor, id: string) {
   const row = await findMassMessage(ctx.db, actor.orgId, id);
   if (!row) throw notFound('mass message');
   if (row.author_id === actor.memberId) return row;
+  // A draft is its author's alone.
+  if (row.status === 'draft') throw notFound('mass message');
   if (await may(ctx, actor, 'mass_message.manage')) return row;
   if (await mayApprove(ctx, actor, row.author_id)) return row;
   if (await ownsRecipients(ctx.db, actor, id)) return row;

@@ -189,6 +189,27 @@ describe.each(STORE_KINDS)('customer mass messages on %s', (kind) => {
     );
   });
 
+  it('keeps a draft to its author until it is submitted, then checks and targets it like any other', async () => {
+    const draft = await submit(w, 's1', { text: '草稿：春节问候', filter: { ownerId: w.ids.s2 }, draft: true });
+    expect(draft).toMatchObject({ status: 'draft', totals: { recipients: 0 } });
+    expect((await w.call(w.heads.sup, 'GET', `/api/v1/mass-messages/${draft.id}`)).statusCode).toBe(404);
+    expect((await w.call(w.heads.sup, 'POST', `/api/v1/mass-messages/${draft.id}/submit`)).statusCode).toBe(404);
+    const none = await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${draft.id}/submit`);
+    expect(none.json().error.details).toMatchObject({ reason: 'no_recipients' });
+    const edited = await w.call(w.heads.s1, 'PATCH', `/api/v1/mass-messages/${draft.id}`, {
+      text: '春节快乐，祝您新年大吉',
+      filter: { tagsAll: [w.tags.老客户] },
+    });
+    expect(edited.json()).toMatchObject({ status: 'draft', text: '春节快乐，祝您新年大吉' });
+    const submitted = await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${draft.id}/submit`);
+    expect(submitted.json()).toMatchObject({ status: 'pending_approval', totals: { recipients: 2 } });
+    const late = await w.call(w.heads.s1, 'PATCH', `/api/v1/mass-messages/${draft.id}`, { text: '改', filter: {} });
+    expect(late.statusCode).toBe(409);
+    expect((await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${draft.id}/cancel`)).json().status).toBe(
+      'cancelled',
+    );
+  });
+
   it('answers bad input with a 4xx and a stable code', async () => {
     const post = (body: object) => w.call(w.heads.s1, 'POST', '/api/v1/mass-messages', body);
     expect((await post({ text: '', filter: {} })).statusCode).toBe(400);

@@ -10,7 +10,7 @@ import { readFlag, totalsOf } from './read-status.js';
 import type { ListMassMessagesInput, MassMessageDetailOut, MassMessageOut } from './schemas.js';
 
 const LIST_MAX = 200;
-const CANCELLABLE = new Set(['pending_approval', 'approved', 'sending']);
+const CANCELLABLE = new Set(['draft', 'pending_approval', 'approved', 'sending']);
 
 async function namesOf(ctx: Pick<Ctx, 'db'>, orgId: string, ids: Iterable<string | null>) {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
@@ -76,6 +76,8 @@ export async function listMassMessages(ctx: Ctx, actor: Actor, input: ListMassMe
   if (box === 'all') await assertMay(ctx, actor, 'mass_message.manage');
   let query = ctx.db.selectFrom('mass_messages').selectAll().where('org_id', '=', actor.orgId);
   if (box === 'mine') query = query.where('author_id', '=', actor.memberId);
+  if (box === 'all')
+    query = query.where((eb) => eb.or([eb('status', '!=', 'draft'), eb('author_id', '=', actor.memberId)]));
   if (box === 'review') query = query.where('status', '=', 'pending_approval').where('author_id', '!=', actor.memberId);
   if (box === 'confirm') {
     query = query.where((eb) =>

@@ -4,11 +4,12 @@ import type { App } from '../../http/app-type.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams } from '../../http/schema-helpers.js';
 import { confirmPart } from './commands/confirm-part.js';
-import { createMassMessage } from './commands/create-mass-message.js';
+import { createMassMessage, submitDraft, updateDraft } from './commands/create-mass-message.js';
 import { cancelMassMessage, decideMassMessage } from './commands/decide-mass-message.js';
 import { getMassMessage, listMassMessages } from './reads.js';
 import {
   CreateMassMessageBody,
+  DraftBody,
   ListMassMessagesQuery,
   MassMessageDetail,
   MassMessageList,
@@ -105,6 +106,42 @@ export function massMessageRoutes(app: App, ctx: Ctx): void {
       },
     },
     async (req) => getMassMessage(ctx, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/mass-messages/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit your draft (the whole content, as at creation); 409 once it is submitted',
+        params: IdParams,
+        body: DraftBody,
+        response: { 200: MassMessageDetail, ...refusals },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await updateDraft(ctx, actor, req.params.id, req.body);
+      return getMassMessage(ctx, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/mass-messages/:id/submit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Submit your draft: the same checks and recipients as submitting at once (422 content_blocked, 400 no_recipients)',
+        params: IdParams,
+        response: { 200: MassMessageDetail, ...refusals },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await submitDraft(ctx, actor, req.params.id);
+      return getMassMessage(ctx, actor, req.params.id);
+    },
   );
 
   app.post(

@@ -5,6 +5,7 @@ import { Id, Obj, Text } from '../../http/schema-helpers.js';
 export const TEXT_MAX = 2000;
 export const REASON_MAX = 200;
 export const MASS_MESSAGE_STATUSES = [
+  'draft',
   'pending_approval',
   'approved',
   'rejected',
@@ -67,12 +68,17 @@ const Attachment = Type.Union([
   }),
 ]);
 
-export const CreateMassMessageBody = Obj({
+const ContentProps = {
   text: Text(TEXT_MAX, { minLength: 1 }),
   attachment: Type.Optional(Attachment),
   filter: TargetFilter,
   scheduledAt: Type.Optional(Type.String({ format: 'date-time', description: 'Send at this time (UTC)' })),
+};
+export const CreateMassMessageBody = Obj({
+  ...ContentProps,
+  draft: Type.Optional(Type.Boolean({ description: 'Keep it as a draft: no checks, no recipients until submitted' })),
 });
+export const DraftBody = Obj(ContentProps);
 export type CreateMassMessageInput = Static<typeof CreateMassMessageBody>;
 
 export const RejectBody = Obj({ reason: Text(REASON_MAX, { minLength: 1 }) });

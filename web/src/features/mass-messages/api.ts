@@ -59,6 +59,7 @@ export function useMassAction(id: string) {
     reject: useMassMutation((reason: string) =>
       unwrap(api.POST('/api/v1/mass-messages/{id}/reject', { ...path, body: { reason } })),
     ),
+    submit: useMassMutation(() => unwrap(api.POST('/api/v1/mass-messages/{id}/submit', path))),
     confirm: useMassMutation(() => unwrap(api.POST('/api/v1/mass-messages/{id}/confirm', path))),
     cancel: useMassMutation(() => unwrap(api.POST('/api/v1/mass-messages/{id}/cancel', path))),
   };

@@ -21,6 +21,7 @@ export const en: Messages<typeof zhCN> = {
     scheduledAt: 'Scheduled',
   },
   status: {
+    draft: 'Draft',
     pending_approval: 'Awaiting approval',
     approved: 'Approved, waiting to send',
     rejected: 'Rejected',
@@ -67,6 +68,8 @@ export const en: Messages<typeof zhCN> = {
     scheduleHelp: 'Leave empty to send as soon as it is approved',
     submit: 'Submit',
     submitted: 'Mass message submitted',
+    saveDraft: 'Save as draft',
+    draftSaved: 'Draft saved',
   },
   detail: {
     back: 'Back to mass messages',
@@ -81,6 +84,7 @@ export const en: Messages<typeof zhCN> = {
     status: 'Status',
     sentAt: 'Sent at',
     approve: 'Approve',
+    submit: 'Submit',
     reject: 'Reject',
     rejectReason: 'Reason',
     rejectReasonRequired: 'Give a reason',

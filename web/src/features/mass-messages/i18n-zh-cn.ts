@@ -17,6 +17,7 @@ export const zhCN = {
     scheduledAt: '定时发送',
   },
   status: {
+    draft: '草稿',
     pending_approval: '待审批',
     approved: '已通过，等待发送',
     rejected: '已驳回',
@@ -63,6 +64,8 @@ export const zhCN = {
     scheduleHelp: '不选择则审批通过后立即发送',
     submit: '提交群发',
     submitted: '群发已提交',
+    saveDraft: '存为草稿',
+    draftSaved: '草稿已保存',
   },
   detail: {
     back: '返回群发列表',
@@ -77,6 +80,7 @@ export const zhCN = {
     status: '状态',
     sentAt: '发送时间',
     approve: '通过',
+    submit: '提交群发',
     reject: '驳回',
     rejectReason: '驳回原因',
     rejectReasonRequired: '请填写驳回原因',

@@ -2,7 +2,7 @@
  * Composing a mass message: the text and an optional link, the customers it goes to (tags all
  * of / any of / none of, stage, owner, the owner's department) with a live count, and a time.
  */
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useStages } from '../customers/api';
@@ -64,16 +64,29 @@ export function MassComposer({ onDone }: { onDone: () => void }) {
     ownerId: Form.useWatch('ownerId', form),
     departmentId: Form.useWatch('departmentId', form),
   };
-  const submit = (values: Values) =>
-    create.mutate(bodyOf(values), {
-      onSuccess: () => {
-        message.success(t('composer.submitted'));
-        onDone();
+  const send = (values: Values, draft: boolean) =>
+    create.mutate(
+      { ...bodyOf(values), ...(draft ? { draft: true } : {}) },
+      {
+        onSuccess: () => {
+          message.success(t(draft ? 'composer.draftSaved' : 'composer.submitted'));
+          onDone();
+        },
+        onError: (error) => message.error(massErrorText(t, error)),
       },
-      onError: (error) => message.error(massErrorText(t, error)),
-    });
+    );
+  const saveDraft = () =>
+    form
+      .validateFields(['text'])
+      .then(() => send(form.getFieldsValue(true) as Values, true))
+      .catch(() => undefined);
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ attachment: 'none' }} onFinish={submit}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ attachment: 'none' }}
+      onFinish={(values) => send(values, false)}
+    >
       <Form.Item
         name="text"
         label={t('composer.text')}
@@ -135,9 +148,14 @@ export function MassComposer({ onDone }: { onDone: () => void }) {
       >
         <DatePicker showTime style={{ width: '100%' }} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={create.isPending}>
-        {t('composer.submit')}
-      </Button>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          {t('composer.submit')}
+        </Button>
+        <Button onClick={saveDraft} disabled={create.isPending}>
+          {t('composer.saveDraft')}
+        </Button>
+      </Space>
     </Form>
   );
 }

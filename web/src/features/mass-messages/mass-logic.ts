@@ -26,6 +26,7 @@ export function targetFilter(form: ComposerFilter): TargetFilter {
 }
 
 const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
   pending_approval: 'gold',
   approved: 'blue',
   sending: 'processing',

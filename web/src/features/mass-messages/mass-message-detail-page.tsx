@@ -11,7 +11,7 @@ import { RequirePermission } from '../../components/require-permission';
 import { errorText } from '../../lib/api/error-text';
 import { formatDateTime } from '../admin/format';
 import { type MassDetail, useMassAction, useMassMessage } from './api';
-import { statusColor } from './mass-logic';
+import { massErrorText, statusColor } from './mass-logic';
 import { RecipientTable } from './recipient-table';
 
 export function MassMessageDetailPage() {
@@ -28,14 +28,24 @@ function Actions({ m }: { m: MassDetail }) {
   const { t } = useTranslation('massMessages');
   const { message } = App.useApp();
   const actions = useMassAction(m.id);
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
   const report = {
     onSuccess: () => message.success(t('detail.done')),
     onError: (e: unknown) => message.error(errorText(t, e)),
   };
+  const submitReport = { ...report, onError: (e: unknown) => message.error(massErrorText(t, e)) };
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
   return (
     <Space wrap>
+      {m.status === 'draft' ? (
+        <Button
+          type="primary"
+          loading={actions.submit.isPending}
+          onClick={() => actions.submit.mutate(undefined, submitReport)}
+        >
+          {t('detail.submit')}
+        </Button>
+      ) : null}
       {m.canApprove ? (
         <>
           <Button

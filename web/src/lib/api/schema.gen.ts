@@ -24106,7 +24106,7 @@ export interface paths {
                 query?: {
                     /** @description mine (default): yours; review: waiting for your approval; confirm: your part waits for you; all: the org’s (mass_message.manage) */
                     box?: "mine" | "review" | "confirm" | "all";
-                    status?: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                    status?: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                 };
                 header?: never;
                 path?: never;
@@ -24147,7 +24147,7 @@ export interface paths {
                                      */
                                     departmentId?: string;
                                 };
-                                status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                                status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                                 author: {
                                     id: string;
                                     name: string;
@@ -24299,6 +24299,8 @@ export interface paths {
                          * @description Send at this time (UTC)
                          */
                         scheduledAt?: string;
+                        /** @description Keep it as a draft: no checks, no recipients until submitted */
+                        draft?: boolean;
                     };
                 };
             };
@@ -24335,7 +24337,7 @@ export interface paths {
                                  */
                                 departmentId?: string;
                             };
-                            status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                             author: {
                                 id: string;
                                 name: string;
@@ -24527,7 +24529,7 @@ export interface paths {
                                  */
                                 departmentId?: string;
                             };
-                            status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                             author: {
                                 id: string;
                                 name: string;
@@ -24652,6 +24654,416 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit your draft (the whole content, as at creation); 409 once it is submitted */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        attachment?: {
+                            kind: "image" | "file";
+                            /** Format: uuid */
+                            attachmentId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "link";
+                            url: string;
+                            title: string;
+                        };
+                        filter: {
+                            /** @description Customers with every one of these tags */
+                            tagsAll?: string[];
+                            /** @description Customers with at least one of these tags */
+                            tagsAny?: string[];
+                            /** @description Customers with none of these tags */
+                            tagsNone?: string[];
+                            /** Format: uuid */
+                            stageId?: string;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            /**
+                             * Format: uuid
+                             * @description Customers owned by members of this department or below it
+                             */
+                            departmentId?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Send at this time (UTC)
+                         */
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit your draft: the same checks and recipients as submitting at once (422 content_blocked, 400 no_recipients) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -24708,7 +25120,7 @@ export interface paths {
                                  */
                                 departmentId?: string;
                             };
-                            status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                             author: {
                                 id: string;
                                 name: string;
@@ -24893,7 +25305,7 @@ export interface paths {
                                  */
                                 departmentId?: string;
                             };
-                            status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                             author: {
                                 id: string;
                                 name: string;
@@ -25072,7 +25484,7 @@ export interface paths {
                                  */
                                 departmentId?: string;
                             };
-                            status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                             author: {
                                 id: string;
                                 name: string;
@@ -25251,7 +25663,7 @@ export interface paths {
                                  */
                                 departmentId?: string;
                             };
-                            status: "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
                             author: {
                                 id: string;
                                 name: string;

@@ -1,128 +1,102 @@
 /**
- * Submitting a mass message: the text passes the blocking sensitive-content rules (422 naming
- * the rule, nothing stored), the filter is resolved once into recipients (each with the owner
- * who will send it), and the message either waits for approval or goes straight to sending
- * (at its scheduled time), as the org's settings say. One transaction; audited.
+ * Creating a mass message: submitted at once, or kept as a draft its author edits and submits
+ * later (a draft reaches no one and is checked only when submitted). One transaction each.
  */
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { assertMay } from '../../../authz/may.js';
-import { DomainError, invalid, notFound } from '../../../platform/errors.js';
-import { recordAudit } from '../../audit/record.js';
-import { blockingRuleFor } from '../../compliance/sensitive/index.js';
-import { approversOf } from '../access.js';
-import { emitNotice, excerptOf } from '../notices.js';
+import { conflict, notFound } from '../../../platform/errors.js';
+import { findMassMessage } from '../access.js';
 import type { CreateMassMessageInput } from '../schemas.js';
-import { scheduleSending } from '../sending/send-job.js';
-import { readSettings } from '../settings.js';
-import { resolveTargets } from '../targeting.js';
-
-async function assertNotBlocked(ctx: Ctx, orgId: string, text: string): Promise<void> {
-  const rule = await blockingRuleFor(ctx, orgId, text);
-  if (!rule) return;
-  throw new DomainError(
-    'content_blocked',
-    `The mass message was not submitted: the rule "${rule.name}" blocks ${rule.found.join(', ')}`,
-    { rule: { id: rule.id, name: rule.name }, found: rule.found },
-  );
-}
-
-async function assertOwnUpload(ctx: Ctx, actor: Actor, input: CreateMassMessageInput): Promise<void> {
-  const a = input.attachment;
-  if (!a || a.kind === 'link') return;
-  const row = await ctx.db
-    .selectFrom('attachments')
-    .select(['kind', 'uploader_id'])
-    .where('org_id', '=', actor.orgId)
-    .where('id', '=', a.attachmentId)
-    .executeTakeFirst();
-  if (!row || row.uploader_id !== actor.memberId) throw notFound('attachment', { field: 'attachment.attachmentId' });
-  if (row.kind !== a.kind)
-    throw invalid(`This attachment is a ${row.kind}, not a ${a.kind}`, { field: 'attachment.kind' });
-}
+import {
+  announceSubmission,
+  assertOwnUpload,
+  assertText,
+  type Content,
+  contentColumns,
+  contentOf,
+  prepareSubmission,
+  writeSubmission,
+} from './submission.js';
 
 export async function createMassMessage(ctx: Ctx, actor: Actor, input: CreateMassMessageInput): Promise<string> {
   await assertMay(ctx, actor, 'mass_message.send');
-  const text = input.text.trim();
-  if (!text) throw invalid('The mass message needs a text', { field: 'text' });
-  const link = input.attachment?.kind === 'link' ? input.attachment : null;
-  await assertNotBlocked(ctx, actor.orgId, link ? `${text}\n${link.title}` : text);
-  await assertOwnUpload(ctx, actor, input);
-  const now = ctx.clock.now();
-  if (input.scheduledAt && new Date(input.scheduledAt).getTime() <= now.getTime()) {
-    throw invalid('The scheduled time has passed', { field: 'scheduledAt', reason: 'in_the_past' });
-  }
-  const targets = await resolveTargets(ctx, actor, input.filter);
-  if (targets.length === 0) {
-    throw invalid('No customer matches the filter', { field: 'filter', reason: 'no_recipients' });
-  }
-  const settings = await readSettings(ctx.db, actor.orgId);
+  const { draft, ...content } = input;
   const id = ctx.ids.next();
-  const at = now.toISOString();
-  const status = settings.requireApproval ? 'pending_approval' : 'approved';
-  const file = input.attachment && input.attachment.kind !== 'link' ? input.attachment : null;
+  const at = ctx.clock.now().toISOString();
+  const row = (status: string) => ({
+    id,
+    org_id: actor.orgId,
+    author_id: actor.memberId,
+    ...contentColumns(content),
+    status,
+    owner_confirm: 0,
+    approver_id: null,
+    reason: null,
+    created_at: at,
+    updated_at: at,
+    decided_at: null,
+    sent_at: null,
+  });
+  if (draft) {
+    assertText(content);
+    await assertOwnUpload(ctx, actor, content);
+    await ctx.db.insertInto('mass_messages').values(row('draft')).execute();
+    return id;
+  }
+  const prepared = await prepareSubmission(ctx, actor, content);
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .insertInto('mass_messages')
-      .values({
-        id,
-        org_id: actor.orgId,
-        author_id: actor.memberId,
-        text,
-        attachment_kind: input.attachment?.kind ?? null,
-        attachment_id: file?.attachmentId ?? null,
-        link_url: link?.url ?? null,
-        link_title: link?.title.trim() ?? null,
-        filter: JSON.stringify(input.filter),
-        scheduled_at: input.scheduledAt ? new Date(input.scheduledAt).toISOString() : null,
-        status,
-        owner_confirm: settings.ownerConfirm ? 1 : 0,
-        approver_id: null,
-        reason: null,
-        created_at: at,
-        updated_at: at,
-        decided_at: null,
-        sent_at: null,
-      })
+      .values({ ...row(prepared.status), owner_confirm: prepared.settings.ownerConfirm ? 1 : 0 })
       .execute();
-    for (let i = 0; i < targets.length; i += 500) {
-      await tx
-        .insertInto('mass_message_recipients')
-        .values(
-          targets.slice(i, i + 500).map((t) => ({
-            mass_message_id: id,
-            org_id: actor.orgId,
-            customer_id: t.customerId,
-            owner_id: t.ownerId,
-            status: 'pending',
-            fail_reason: null,
-            conversation_id: null,
-            message_id: null,
-            message_seq: null,
-            confirmed_at: null,
-            sent_at: null,
-          })),
-        )
-        .execute();
-    }
-    await recordAudit(ctx, tx, {
-      orgId: actor.orgId,
-      who: actor,
-      action: 'mass_message.created',
-      target: { type: 'mass_message', id, label: excerptOf(text) },
-      after: { status, recipients: targets.length, filter: input.filter, scheduledAt: input.scheduledAt ?? null },
-    });
-    if (status === 'approved') await scheduleSending(ctx, tx, { orgId: actor.orgId, id, runAt: input.scheduledAt });
+    await writeSubmission(ctx, tx, actor, id, content, prepared);
   });
-  if (status === 'pending_approval') {
-    emitNotice(ctx, {
-      orgId: actor.orgId,
-      kind: 'mass_message_pending_approval',
-      massMessageId: id,
-      memberIds: await approversOf(ctx, actor.orgId, actor.memberId),
-      authorName: actor.name,
-      text,
-    });
-  }
+  await announceSubmission(ctx, actor, id, content, prepared);
   return id;
+}
+
+/** The author's own draft; 404 for anyone else's, 409 once it is no longer a draft. */
+async function loadDraft(ctx: Ctx, actor: Actor, id: string) {
+  const row = await findMassMessage(ctx.db, actor.orgId, id);
+  if (!row || row.author_id !== actor.memberId) throw notFound('mass message');
+  if (row.status !== 'draft') throw conflict('This mass message is no longer a draft', { reason: 'not_draft' });
+  return row;
+}
+
+export async function updateDraft(ctx: Ctx, actor: Actor, id: string, content: Content): Promise<void> {
+  await loadDraft(ctx, actor, id);
+  assertText(content);
+  await assertOwnUpload(ctx, actor, content);
+  await ctx.db
+    .updateTable('mass_messages')
+    .set({ ...contentColumns(content), updated_at: ctx.clock.now().toISOString() })
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute();
+}
+
+export async function submitDraft(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  await assertMay(ctx, actor, 'mass_message.send');
+  const content = contentOf(await loadDraft(ctx, actor, id));
+  const prepared = await prepareSubmission(ctx, actor, content);
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    const updated = await tx
+      .updateTable('mass_messages')
+      .set({
+        status: prepared.status,
+        owner_confirm: prepared.settings.ownerConfirm ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .where('org_id', '=', actor.orgId)
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw conflict('This draft was submitted meanwhile');
+    await writeSubmission(ctx, tx, actor, id, content, prepared);
+  });
+  await announceSubmission(ctx, actor, id, content, prepared);
 }

@@ -54,7 +54,7 @@ export async function decideMassMessage(ctx: Ctx, actor: Actor, id: string, deci
   });
 }
 
-const CANCELLABLE = new Set(['pending_approval', 'approved', 'sending']);
+const CANCELLABLE = new Set(['draft', 'pending_approval', 'approved', 'sending']);
 
 export async function cancelMassMessage(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   const mm = await loadVisibleMassMessage(ctx, actor, id);
