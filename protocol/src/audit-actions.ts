@@ -94,6 +94,12 @@ export const AUDIT_ACTIONS = [
   'customer_post.rejected',
   'customer_post.deleted',
   'customer_post.settings_changed',
+  'mass_message.created',
+  'mass_message.approved',
+  'mass_message.rejected',
+  'mass_message.sent',
+  'mass_message.cancelled',
+  'mass_message.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

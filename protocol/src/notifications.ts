@@ -12,6 +12,10 @@ export const NOTIFICATION_KINDS = [
   'customer_waiting_escalated',
   'post_review_requested',
   'post_reviewed',
+  'mass_message_pending_approval',
+  'mass_message_approved',
+  'mass_message_rejected',
+  'mass_message_confirm',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -33,6 +37,9 @@ export type NotificationData = {
   /** post_review_requested, post_reviewed: the post, the start of its text, and the review's outcome. */
   postId?: string;
   outcome?: 'approved' | 'rejected';
+  /** mass_message_*: the mass message, its author, the start of its text and a rejection's reason. */
+  massMessageId?: string;
+  authorName?: string;
   reason?: string | null;
 };
 

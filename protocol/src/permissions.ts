@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   'archive.manage',
   'customer_post.publish_org',
   'customer_post.review',
+  'mass_message.send',
+  'mass_message.approve',
+  'mass_message.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

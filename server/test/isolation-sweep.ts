@@ -49,6 +49,9 @@ export const BODIES: Record<string, unknown> = {
   'POST /api/v1/customer-posts/{id}/reject': { reason: '越权' },
   'POST /api/v1/customer-posts/{id}/comments': { text: '越权', replyToId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/v1/guest/posts/{id}/comments': { text: '越权' },
+  'POST /api/v1/mass-messages/preview': { filter: {} },
+  'POST /api/v1/mass-messages/{id}/reject': { reason: '越权' },
+  'PATCH /api/v1/mass-messages/{id}': { text: '越权', filter: {} },
 };
 
 /** Every operation of the OpenAPI document. */

@@ -124,6 +124,12 @@ export async function expectTargetUnchanged(
     .where('post_id', '=', idsOfA['customer-posts'] as string)
     .execute();
   expect(reactions).toEqual([]);
+  const mass = await server.ctx.db
+    .selectFrom('mass_messages')
+    .select(['text', 'status', 'approver_id'])
+    .where('id', '=', idsOfA['mass-messages'] as string)
+    .executeTakeFirstOrThrow();
+  expect(mass).toEqual({ text: MARKER, status: 'pending_approval', approver_id: null });
   // Only refusals may have been recorded, never a change.
   const entries = await server.ctx.db
     .selectFrom('audit_log')

@@ -205,6 +205,14 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     expect(linkA.statusCode, linkA.body).toBe(201);
     // A post to customers of the victim, with an image, its text the marker.
     const postA = await postWithImage(server, { authorization: victimSession.authorization }, MARKER);
+    // A mass message of the victim to their customers, waiting for approval.
+    const massA = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/mass-messages',
+      headers: { authorization: victimSession.authorization },
+      payload: { text: MARKER, filter: {} },
+    });
+    expect(massA.statusCode, massA.body).toBe(201);
     const alertA = await ctx.db
       .selectFrom('sensitive_alerts')
       .select('id')
@@ -226,6 +234,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       posts: postA.postId,
       images: postA.imageId,
       'post-images': postA.imageId,
+      'mass-messages': (massA.json() as { id: string }).id,
       conversations: conversationA,
       todos: (todoA.json() as { items: { id: string }[] }).items[0]?.id ?? '',
       attachments: (attachmentA.json() as { id: string }).id,

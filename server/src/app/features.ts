@@ -11,6 +11,7 @@ import { customerFeatureRoutes } from '../features/customers/index.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { guestRoutes } from '../features/guests/routes.js';
 import { identityRoutes } from '../features/identity/routes.js';
+import { massMessageRoutes } from '../features/mass-messages/index.js';
 import { messagingRoutes } from '../features/messaging/routes.js';
 import { notificationRoutes } from '../features/notifications/index.js';
 import { offboardingRoutes } from '../features/offboarding/index.js';
@@ -42,4 +43,5 @@ export const FEATURE_ROUTES: FeatureRoutes[] = [
   quickReplyRoutes,
   responseTimeRoutes,
   customerPostRoutes,
+  massMessageRoutes,
 ];

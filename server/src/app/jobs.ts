@@ -14,6 +14,7 @@ import {
   TRANSFER_DUE_JOB,
 } from '../features/customers/index.js';
 import { CLEANUP_JOB, runCleanupJob, scheduleCleanup } from '../features/maintenance/index.js';
+import { MASS_MESSAGE_SEND_JOB, runMassMessageSend } from '../features/mass-messages/index.js';
 import { runTodoReminder, TODO_REMINDER_JOB } from '../features/messaging/index.js';
 import { RESPONSE_ALERT_JOB, runOverdueAlerts, scheduleOverdueAlerts } from '../features/response-time/index.js';
 import type { JobWorker } from '../platform/jobs/worker.js';
@@ -29,6 +30,7 @@ export function registerJobHandlers(ctx: Ctx, worker: JobWorker): void {
   worker.handle(FOLLOW_UP_REMINDER_JOB, (job, payload) => runFollowUpReminder(ctx, job.org_id, payload));
   worker.handle(TRANSFER_DUE_JOB, (job, payload) => runTransferDue(ctx, job.org_id, payload));
   worker.handle(RESPONSE_ALERT_JOB, (job) => runOverdueAlerts(ctx, job.id));
+  worker.handle(MASS_MESSAGE_SEND_JOB, (job, payload) => runMassMessageSend(ctx, job.org_id, payload));
 }
 
 /** Recurring jobs that must always have a next run; `serve` calls this before the worker starts. */

@@ -75,6 +75,14 @@ export const router = createBrowserRouter([
         ...lazyPage(() => import('../features/customers/analytics/analytics-page'), 'AnalyticsPage'),
       },
       {
+        path: 'customers/mass-messages',
+        ...lazyPage(() => import('../features/mass-messages/mass-messages-page'), 'MassMessagesPage'),
+      },
+      {
+        path: 'customers/mass-messages/:id',
+        ...lazyPage(() => import('../features/mass-messages/mass-message-detail-page'), 'MassMessageDetailPage'),
+      },
+      {
         path: 'customers/:id',
         ...lazyPage(() => import('../features/customers/customer-detail-page'), 'CustomerDetailPage'),
       },

@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../../app/context.js';
 import type { DomainEvent } from '../../platform/bus.js';
+import { onMassMessageNotice } from './mass-message-notices.js';
 import { type NewNotification, notify } from './notify.js';
 
 const EXCERPT_MAX = 60;
@@ -26,7 +27,7 @@ async function activeStaff(ctx: Ctx, orgId: string, memberIds: Iterable<string>)
   return new Set(rows.map((r) => r.id));
 }
 
-async function notifyActive(ctx: Ctx, list: NewNotification[]): Promise<void> {
+export async function notifyActive(ctx: Ctx, list: NewNotification[]): Promise<void> {
   const first = list[0];
   if (!first) return;
   const active = await activeStaff(
@@ -167,4 +168,5 @@ export function registerNotificationHandlers(ctx: Ctx): void {
   ctx.bus.on('customer.transferred', (e) => onCustomersTransferred(ctx, e));
   ctx.bus.on('customer.transfer_declined', (e) => onTransferDeclined(ctx, e));
   ctx.bus.on('customer.response_overdue', (e) => onResponseOverdue(ctx, e));
+  ctx.bus.on('mass_message.notice', (e) => onMassMessageNotice(ctx, e));
 }

@@ -19,6 +19,8 @@ export const NotificationData = Type.Object({
   postId: Type.Optional(Type.String()),
   outcome: Type.Optional(Type.Union([Type.Literal('approved'), Type.Literal('rejected')])),
   reason: Type.Optional(Nullable(Type.String())),
+  massMessageId: Type.Optional(Type.String()),
+  authorName: Type.Optional(Type.String()),
 });
 
 export const Notification = Type.Object({

@@ -54,7 +54,15 @@ export const BUILTIN_ROLE_DEFINITIONS: readonly BuiltinRoleDefinition[] = [
     name: '主管',
     description: '管理本部门及下级部门的成员',
     dataScope: 'department_tree',
-    permissions: ['member.view', 'member.manage', 'session.manage', 'customer.serve', 'customer.view'],
+    permissions: [
+      'member.view',
+      'member.manage',
+      'session.manage',
+      'customer.serve',
+      'customer.view',
+      'mass_message.send',
+      'mass_message.approve',
+    ],
   },
   {
     key: 'member',
@@ -62,6 +70,6 @@ export const BUILTIN_ROLE_DEFINITIONS: readonly BuiltinRoleDefinition[] = [
     description: '全体成员，可查看通讯录',
     dataScope: 'org',
     // customer.serve reaches only the member's own and co-followed customers, whatever the scope.
-    permissions: ['member.view', 'customer.serve'],
+    permissions: ['member.view', 'customer.serve', 'mass_message.send'],
   },
 ];

@@ -20,6 +20,7 @@ import * as m0015 from './migrations/0015-quick-replies.js';
 import * as m0016 from './migrations/0016-customer-analytics.js';
 import * as m0017 from './migrations/0017-notifications.js';
 import * as m0018 from './migrations/0018-customer-groups.js';
+import * as m0019 from './migrations/0019-mass-messages.js';
 import * as m0020 from './migrations/0020-response-time.js';
 import * as m0021 from './migrations/0021-customer-posts.js';
 import * as m0022 from './migrations/0022-follow-up-files.js';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0013-archive-search-runs': m0013,
   '0020-response-time': m0020,
   '0021-customer-posts': m0021,
+  '0019-mass-messages': m0019,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -7,6 +7,7 @@ import type { ComplianceTables } from './compliance-tables.js';
 import type { ContactLinkTables } from './contact-link-tables.js';
 import type { CustomerPostTables } from './customer-post-tables.js';
 import type { CustomerTables } from './customer-tables.js';
+import type { MassMessageTables } from './mass-message-tables.js';
 import type { QuickReplyTables } from './quick-reply-tables.js';
 import type { ResponseTimeTables } from './response-time-tables.js';
 
@@ -352,6 +353,7 @@ export type Database = CustomerTables &
   CustomerPostTables &
   QuickReplyTables &
   ResponseTimeTables &
+  MassMessageTables &
   ContactLinkTables &
   ComplianceTables & {
     orgs: OrgTable;

@@ -9,6 +9,7 @@ import { customerAnalyticsMessages } from '../../features/customers/analytics/i1
 import { customersMessages } from '../../features/customers/i18n';
 import { directoryMessages } from '../../features/directory/i18n';
 import { guestMessages } from '../../features/guest/i18n';
+import { massMessagesMessages } from '../../features/mass-messages/i18n';
 import { messagesMessages } from '../../features/messages/i18n';
 import { notificationsMessages } from '../../features/notifications/i18n';
 import { quickRepliesMessages } from '../../features/quick-replies/i18n';
@@ -33,6 +34,7 @@ export const NAMESPACES = {
   customerGroups: customerGroupsMessages,
   quickReplies: quickRepliesMessages,
   customerPosts: customerPostsMessages,
+  massMessages: massMessagesMessages,
 };
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -10,6 +10,7 @@ import {
   HistoryOutlined,
   KeyOutlined,
   MessageOutlined,
+  NotificationOutlined,
   PictureOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -66,6 +67,13 @@ export const NAV: NavItem[] = [
     label: 'customerPosts:nav',
     icon: <PictureOutlined />,
     permission: 'customer.serve',
+  },
+  {
+    key: 'mass-messages',
+    path: '/customers/mass-messages',
+    label: 'massMessages:nav',
+    icon: <NotificationOutlined />,
+    permission: 'mass_message.send',
   },
   {
     key: 'quick-replies',

@@ -64,6 +64,17 @@ export const en: Messages<typeof zhCN> = {
         desc: 'Approve or reject waiting posts and decide whether posts need review',
       },
     },
+    mass_message: {
+      send: { name: 'Send mass messages', desc: 'Send one message to many customers within the data scope' },
+      approve: {
+        name: 'Approve mass messages',
+        desc: 'Approve mass messages submitted by members within the data scope',
+      },
+      manage: {
+        name: 'Manage mass-message rules',
+        desc: 'Set how often a customer may get mass messages, approval and owners’ confirmation',
+      },
+    },
   },
   scope: {
     self: { name: 'Own data only', desc: 'Only data about the member themselves' },
@@ -303,6 +314,14 @@ export const en: Messages<typeof zhCN> = {
       rejected: 'Customer post rejected',
       deleted: 'Customer post deleted',
       settings_changed: 'Customer post review setting changed',
+    },
+    mass_message: {
+      created: 'Mass message submitted',
+      approved: 'Mass message approved',
+      rejected: 'Mass message rejected',
+      sent: 'Mass message sent',
+      cancelled: 'Mass message cancelled',
+      settings_changed: 'Mass-message rules changed',
     },
   },
   archivePage: {

@@ -52,6 +52,11 @@ export const zhCN = {
       publish_org: { name: '以企业身份发客户朋友圈', desc: '向符合标签条件的全部客户发布企业动态' },
       review: { name: '审核客户朋友圈', desc: '通过或驳回待审核的动态，设置发布是否需要审核' },
     },
+    mass_message: {
+      send: { name: '群发消息', desc: '向数据范围内的客户群发消息' },
+      approve: { name: '审批群发', desc: '审批数据范围内成员提交的客户群发' },
+      manage: { name: '管理群发规则', desc: '设置客户接收群发的频率上限、是否审批和负责人确认' },
+    },
   },
   scope: {
     self: { name: '仅本人', desc: '只能查看和操作与本人相关的数据' },
@@ -282,6 +287,14 @@ export const zhCN = {
       rejected: '驳回客户朋友圈',
       deleted: '删除客户朋友圈',
       settings_changed: '修改客户朋友圈审核设置',
+    },
+    mass_message: {
+      created: '提交客户群发',
+      approved: '通过客户群发',
+      rejected: '驳回客户群发',
+      sent: '客户群发发送完成',
+      cancelled: '取消客户群发',
+      settings_changed: '修改群发规则',
     },
   },
   archivePage: {

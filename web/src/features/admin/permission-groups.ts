@@ -23,6 +23,9 @@ export const PERMISSION_GROUPS: readonly PermissionGroup[] = [
       'quick_reply.manage',
       'customer_post.publish_org',
       'customer_post.review',
+      'mass_message.send',
+      'mass_message.approve',
+      'mass_message.manage',
     ],
   },
 ];

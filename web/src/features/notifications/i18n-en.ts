@@ -20,5 +20,9 @@ export const en: Messages<typeof zhCN> = {
     postReviewRequested: 'A customer post waits for review: {{excerpt}}',
     postApproved: 'Your customer post was approved: {{excerpt}}',
     postRejected: 'Your customer post was rejected: {{excerpt}} ({{reason}})',
+    massMessagePendingApproval: '{{author}} submitted a mass message for your approval: {{excerpt}}',
+    massMessageApproved: 'Your mass message was approved: {{excerpt}}',
+    massMessageRejected: 'Your mass message was rejected ({{reason}}): {{excerpt}}',
+    massMessageConfirm: '{{author}}’s mass message waits for you to confirm it to your customers: {{excerpt}}',
   },
 };

@@ -16,5 +16,9 @@ export const zhCN = {
     postReviewRequested: '有一条客户朋友圈待审核：{{excerpt}}',
     postApproved: '你的客户朋友圈已通过审核：{{excerpt}}',
     postRejected: '你的客户朋友圈被驳回：{{excerpt}}（{{reason}}）',
+    massMessagePendingApproval: '{{author}} 提交了客户群发，等待你审批：{{excerpt}}',
+    massMessageApproved: '你的客户群发已通过审批：{{excerpt}}',
+    massMessageRejected: '你的客户群发被驳回（{{reason}}）：{{excerpt}}',
+    massMessageConfirm: '{{author}} 的客户群发需要你确认发送给你的客户：{{excerpt}}',
   },
 };

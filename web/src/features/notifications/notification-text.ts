@@ -36,5 +36,13 @@ export function notificationText(n: NotificationItem, separator = '、'): Notifi
       return d.outcome === 'rejected'
         ? { key: 'postRejected', values: { excerpt: d.excerpt ?? '', reason: d.reason ?? '' } }
         : { key: 'postApproved', values: { excerpt: d.excerpt ?? '' } };
+    case 'mass_message_pending_approval':
+      return { key: 'massMessagePendingApproval', values: { author: d.authorName ?? '', excerpt: d.excerpt ?? '' } };
+    case 'mass_message_approved':
+      return { key: 'massMessageApproved', values: { excerpt: d.excerpt ?? '' } };
+    case 'mass_message_rejected':
+      return { key: 'massMessageRejected', values: { reason: d.reason ?? '', excerpt: d.excerpt ?? '' } };
+    case 'mass_message_confirm':
+      return { key: 'massMessageConfirm', values: { author: d.authorName ?? '', excerpt: d.excerpt ?? '' } };
   }
 }

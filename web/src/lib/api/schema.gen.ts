@@ -1626,7 +1626,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                        scopes: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                         expiresInDays?: number;
                     };
                 };
@@ -3815,7 +3815,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -3914,7 +3914,7 @@ export interface paths {
                         name: string;
                         description?: string;
                         dataScope: "self" | "department" | "department_tree" | "org";
-                        permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                        permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                         requireTotp?: boolean;
                     };
                 };
@@ -3932,7 +3932,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4052,7 +4052,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4256,7 +4256,7 @@ export interface paths {
                         name?: string;
                         description?: string;
                         dataScope?: "self" | "department" | "department_tree" | "org";
-                        permissions?: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                        permissions?: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                         requireTotp?: boolean;
                     };
                 };
@@ -4274,7 +4274,7 @@ export interface paths {
                             description: string;
                             builtinKey: string | null;
                             dataScope: "self" | "department" | "department_tree" | "org";
-                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                            permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                             requireTotp: boolean;
                             memberCount: number;
                         };
@@ -4391,7 +4391,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -4506,7 +4506,7 @@ export interface paths {
                                 description: string;
                                 builtinKey: string | null;
                                 dataScope: "self" | "department" | "department_tree" | "org";
-                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review")[];
+                                permissions: ("member.view" | "member.manage" | "member.import" | "department.manage" | "role.manage" | "session.manage" | "audit.view" | "org.manage" | "api_token.manage" | "data.export" | "customer.serve" | "customer.view" | "customer.manage" | "customer.view_contact" | "customer.delete" | "quick_reply.manage" | "archive.view" | "archive.manage" | "customer_post.publish_org" | "customer_post.review" | "mass_message.send" | "mass_message.approve" | "mass_message.manage")[];
                                 requireTotp: boolean;
                                 memberCount: number;
                             }[];
@@ -21949,7 +21949,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated" | "post_review_requested" | "post_reviewed";
+                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated" | "post_review_requested" | "post_reviewed" | "mass_message_pending_approval" | "mass_message_approved" | "mass_message_rejected" | "mass_message_confirm";
                                 data: {
                                     conversationId?: string;
                                     excerpt?: string;
@@ -21964,6 +21964,8 @@ export interface paths {
                                     postId?: string;
                                     outcome?: "approved" | "rejected";
                                     reason?: string | null;
+                                    massMessageId?: string;
+                                    authorName?: string;
                                 };
                                 link: string | null;
                                 createdAt: string;
@@ -26844,6 +26846,2082 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org’s mass-message rules: frequency cap per customer, approval, owners’ confirmation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capCount: number;
+                            capPeriod: "day" | "week" | "month";
+                            requireApproval: boolean;
+                            ownerConfirm: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the mass-message rules (mass_message.manage; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capCount: number;
+                        capPeriod: "day" | "week" | "month";
+                        requireApproval: boolean;
+                        ownerConfirm: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capCount: number;
+                            capPeriod: "day" | "week" | "month";
+                            requireApproval: boolean;
+                            ownerConfirm: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many of the customers you may see the filter reaches, in all and per owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filter: {
+                            /** @description Customers with every one of these tags */
+                            tagsAll?: string[];
+                            /** @description Customers with at least one of these tags */
+                            tagsAny?: string[];
+                            /** @description Customers with none of these tags */
+                            tagsNone?: string[];
+                            /** Format: uuid */
+                            stageId?: string;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            /**
+                             * Format: uuid
+                             * @description Customers owned by members of this department or below it
+                             */
+                            departmentId?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            owners: {
+                                id: string;
+                                name: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mass messages with their totals (recipients, sent, read, failed), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine (default): yours; review: waiting for your approval; confirm: your part waits for you; all: the org’s (mass_message.manage) */
+                    box?: "mine" | "review" | "confirm" | "all";
+                    status?: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                text: string;
+                                attachment: {
+                                    kind: string;
+                                    attachmentId: string | null;
+                                    url: string | null;
+                                    title: string | null;
+                                } | null;
+                                filter: {
+                                    /** @description Customers with every one of these tags */
+                                    tagsAll?: string[];
+                                    /** @description Customers with at least one of these tags */
+                                    tagsAny?: string[];
+                                    /** @description Customers with none of these tags */
+                                    tagsNone?: string[];
+                                    /** Format: uuid */
+                                    stageId?: string;
+                                    /** Format: uuid */
+                                    ownerId?: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Customers owned by members of this department or below it
+                                     */
+                                    departmentId?: string;
+                                };
+                                status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                approver: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reason: string | null;
+                                scheduledAt: string | null;
+                                ownerConfirm: boolean;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                sentAt: string | null;
+                                totals: {
+                                    recipients: number;
+                                    pending: number;
+                                    awaitingConfirm: number;
+                                    sent: number;
+                                    read: number;
+                                    failed: number;
+                                };
+                                myAwaitingConfirm: number;
+                                canApprove: boolean;
+                                canCancel: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a mass message to the customers a filter reaches (mass_message.send; 422 content_blocked when a blocking sensitive rule hits; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        attachment?: {
+                            kind: "image" | "file";
+                            /** Format: uuid */
+                            attachmentId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "link";
+                            url: string;
+                            title: string;
+                        };
+                        filter: {
+                            /** @description Customers with every one of these tags */
+                            tagsAll?: string[];
+                            /** @description Customers with at least one of these tags */
+                            tagsAny?: string[];
+                            /** @description Customers with none of these tags */
+                            tagsNone?: string[];
+                            /** Format: uuid */
+                            stageId?: string;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            /**
+                             * Format: uuid
+                             * @description Customers owned by members of this department or below it
+                             */
+                            departmentId?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Send at this time (UTC)
+                         */
+                        scheduledAt?: string;
+                        /** @description Keep it as a draft: no checks, no recipients until submitted */
+                        draft?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mass message with each recipient’s status (pending, awaiting_confirm, sent, read, failed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit your draft (the whole content, as at creation); 409 once it is submitted */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        attachment?: {
+                            kind: "image" | "file";
+                            /** Format: uuid */
+                            attachmentId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "link";
+                            url: string;
+                            title: string;
+                        };
+                        filter: {
+                            /** @description Customers with every one of these tags */
+                            tagsAll?: string[];
+                            /** @description Customers with at least one of these tags */
+                            tagsAny?: string[];
+                            /** @description Customers with none of these tags */
+                            tagsNone?: string[];
+                            /** Format: uuid */
+                            stageId?: string;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            /**
+                             * Format: uuid
+                             * @description Customers owned by members of this department or below it
+                             */
+                            departmentId?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Send at this time (UTC)
+                         */
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit your draft: the same checks and recipients as submitting at once (422 content_blocked, 400 no_recipients) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a mass message waiting for approval; it is sent at its scheduled time (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a mass message waiting for approval, with the reason the author reads (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm your part: your customers waiting for you are sent the message now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-messages/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a mass message that has not fully gone out; what was sent stays sent (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            text: string;
+                            attachment: {
+                                kind: string;
+                                attachmentId: string | null;
+                                url: string | null;
+                                title: string | null;
+                            } | null;
+                            filter: {
+                                /** @description Customers with every one of these tags */
+                                tagsAll?: string[];
+                                /** @description Customers with at least one of these tags */
+                                tagsAny?: string[];
+                                /** @description Customers with none of these tags */
+                                tagsNone?: string[];
+                                /** Format: uuid */
+                                stageId?: string;
+                                /** Format: uuid */
+                                ownerId?: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Customers owned by members of this department or below it
+                                 */
+                                departmentId?: string;
+                            };
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sending" | "sent" | "cancelled";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            approver: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            scheduledAt: string | null;
+                            ownerConfirm: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            totals: {
+                                recipients: number;
+                                pending: number;
+                                awaitingConfirm: number;
+                                sent: number;
+                                read: number;
+                                failed: number;
+                            };
+                            myAwaitingConfirm: number;
+                            canApprove: boolean;
+                            canCancel: boolean;
+                            recipients: {
+                                customer: {
+                                    id: string;
+                                    name: string;
+                                    mobile: string | null;
+                                };
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  advance,
+  chatBodies,
+  chatCustomer,
+  detail,
+  type MassWorld,
+  massWorld,
+  runJobs,
+  setRules,
+  statusByName,
+  submit,
+} from '../../../test/mass-message-fixtures.js';
+import { multipartFile, TINY_PNG } from '../../../test/multipart.js';
+import { STORE_KINDS } from '../../../test/stores.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
+  let w: MassWorld;
+  const chats: Record<string, { conversationId: string; customerId: string }> = {};
+
+  beforeAll(async () => {
+    w = await massWorld(kind, '群发发送公司');
+    for (const [owner, name, tags] of [
+      ['s1', '赵女士', ['高意向']],
+      ['s1', '钱先生', ['老客户']],
+      ['s2', '李女士', ['高意向']],
+    ] as const) {
+      const c = await chatCustomer(w, owner, name, [...tags]);
+      chats[name] = { conversationId: c.visitor.conversationId, customerId: c.customerId };
+    }
+  });
+  afterAll(() => w.close());
+
+  const massBodies = async (name: string) =>
+    (await chatBodies(w, chats[name]?.conversationId ?? '')).filter((b) => b.startsWith('群发'));
+
+  it('sends at once without approval, and at most one mass message per customer per day', async () => {
+    await setRules(w, { requireApproval: false });
+    const first = await submit(w, 's1', { text: '群发一：新品到店', filter: { tagsAny: [w.tags.高意向] } });
+    expect(first.status).toBe('approved');
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', first.id))).toEqual({ 赵女士: 'sent' });
+
+    await advance(w, 2 * HOUR);
+    const second = await submit(w, 's1', { text: '群发二：会员日', filter: {} });
+    await runJobs(w);
+    const capped = await detail(w, 's1', second.id);
+    expect(statusByName(capped)).toEqual({ 赵女士: 'failed:frequency_cap', 钱先生: 'sent' });
+    expect(capped).toMatchObject({ status: 'sent', totals: { recipients: 2, sent: 1, failed: 1 } });
+
+    await advance(w, DAY);
+    const third = await submit(w, 's1', { text: '群发三：周末活动', filter: { tagsAny: [w.tags.高意向] } });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', third.id))).toEqual({ 赵女士: 'sent' });
+    expect(await massBodies('赵女士')).toEqual(['群发一：新品到店', '群发三：周末活动']);
+  });
+
+  it('counts the cap over a week when the org sets it so', async () => {
+    await setRules(w, { requireApproval: false, capCount: 2, capPeriod: 'week' });
+    await advance(w, 3 * DAY);
+    const a = await submit(w, 's2', { text: '群发四：本周特惠', filter: {} });
+    const b = await submit(w, 's2', { text: '群发五：本周特惠二', filter: {} });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's2', a.id))).toEqual({ 李女士: 'sent' });
+    expect(statusByName(await detail(w, 's2', b.id))).toEqual({ 李女士: 'sent' });
+    await advance(w, 3 * DAY);
+    const c = await submit(w, 's2', { text: '群发六：第三条', filter: {} });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's2', c.id))).toEqual({ 李女士: 'failed:frequency_cap' });
+    await advance(w, 5 * DAY);
+    const d = await submit(w, 's2', { text: '群发七：下周', filter: {} });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's2', d.id))).toEqual({ 李女士: 'sent' });
+  });
+
+  it('waits for each owner to confirm their part when the org asks owners to confirm', async () => {
+    await setRules(w, { requireApproval: false, ownerConfirm: true, capCount: 10, capPeriod: 'day' });
+    const m = await submit(w, 'sup', { text: '群发八：主管通知', filter: { tagsAny: [w.tags.高意向] } });
+    await runJobs(w);
+    const waiting = await detail(w, 'sup', m.id);
+    expect(waiting.status).toBe('sending');
+    expect(statusByName(waiting)).toEqual({ 赵女士: 'awaiting_confirm', 李女士: 'awaiting_confirm' });
+    const told = await w.server.ctx.db
+      .selectFrom('notifications')
+      .select('member_id')
+      .where('kind', '=', 'mass_message_confirm')
+      .execute();
+    expect(told.map((t) => t.member_id).sort()).toEqual([w.ids.s1, w.ids.s2].sort());
+
+    const box = await w.call(w.heads.s1, 'GET', '/api/v1/mass-messages?box=confirm');
+    expect(box.json().items).toMatchObject([{ id: m.id, myAwaitingConfirm: 1 }]);
+    const mine = await detail(w, 's1', m.id);
+    expect(mine.recipients.map((r) => r.customer.name)).toEqual(['赵女士']);
+
+    const confirmed = await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${m.id}/confirm`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(statusByName(await detail(w, 'sup', m.id))).toEqual({ 赵女士: 'sent', 李女士: 'awaiting_confirm' });
+    expect((await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${m.id}/confirm`)).statusCode).toBe(409);
+    await w.call(w.heads.s2, 'POST', `/api/v1/mass-messages/${m.id}/confirm`);
+    const done = await detail(w, 'sup', m.id);
+    expect(done.status).toBe('sent');
+    expect(done.totals).toMatchObject({ sent: 2, awaitingConfirm: 0 });
+    expect(await massBodies('李女士')).toContain('群发八：主管通知');
+  });
+
+  it('cancels what has not gone out, and a scheduled message waits for its time', async () => {
+    await setRules(w, { requireApproval: false, capCount: 10 });
+    const at = new Date(w.server.clock.now().getTime() + 2 * HOUR).toISOString();
+    const later = await submit(w, 's1', { text: '群发九：预约', filter: {}, scheduledAt: at });
+    await runJobs(w);
+    expect((await detail(w, 's1', later.id)).totals.sent).toBe(0);
+    await advance(w, 3 * HOUR);
+    await runJobs(w);
+    expect((await detail(w, 's1', later.id)).totals.sent).toBe(2);
+
+    const cancelled = await submit(w, 's1', {
+      text: '群发十：取消',
+      filter: {},
+      scheduledAt: new Date(w.server.clock.now().getTime() + HOUR).toISOString(),
+    });
+    expect((await w.call(w.heads.s2, 'POST', `/api/v1/mass-messages/${cancelled.id}/cancel`)).statusCode).toBe(404);
+    const res = await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${cancelled.id}/cancel`);
+    expect(res.json()).toMatchObject({ status: 'cancelled', totals: { failed: 2, sent: 0 } });
+    await advance(w, 2 * HOUR);
+    await runJobs(w);
+    expect(await massBodies('钱先生')).not.toContain('群发十：取消');
+    expect((await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${cancelled.id}/cancel`)).statusCode).toBe(409);
+  });
+
+  it('sends an uploaded image to each chat as its own copy, and fails a disabled owner’s part', async () => {
+    await setRules(w, { requireApproval: false, capCount: 10 });
+    const upload = multipartFile(TINY_PNG, '新品.png', 'image/png');
+    const uploaded = await w.server.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${chats.赵女士?.conversationId}/attachments`,
+      headers: { ...w.heads.s1, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const attachmentId = uploaded.json().id as string;
+    const foreign = await w.call(w.heads.s2, 'POST', '/api/v1/mass-messages', {
+      text: '群发十一：图片',
+      attachment: { kind: 'image', attachmentId },
+      filter: {},
+    });
+    expect(foreign.statusCode).toBe(404);
+    const m = await submit(w, 's1', {
+      text: '群发十一：新品图片',
+      attachment: { kind: 'image', attachmentId },
+      filter: {},
+    });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', m.id))).toEqual({ 赵女士: 'sent', 钱先生: 'sent' });
+    await w.server.ctx.db.updateTable('members').set({ status: 'disabled' }).where('id', '=', w.ids.s2).execute();
+    const toAll = await submit(w, 'sup', { text: '群发十二：全员', filter: {} });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 'sup', toAll.id))).toMatchObject({ 李女士: 'failed:owner_inactive' });
+
+    const at = new Date(w.server.clock.now().getTime() + HOUR).toISOString();
+    const later = await submit(w, 's1', { text: '群发十三：删除之后', filter: {}, scheduledAt: at });
+    const removed = await w.call(w.heads.admin, 'DELETE', `/api/v1/customers/${chats.钱先生?.customerId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    await advance(w, 2 * HOUR);
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', later.id))).toEqual({
+      赵女士: 'sent',
+      钱先生: 'failed:customer_deleted',
+    });
+    const images = await w.server.ctx.db
+      .selectFrom('messages')
+      .select(['conversation_id', 'kind', 'body', 'attachment'])
+      .where('body', '=', '群发十一：新品图片')
+      .execute();
+    expect(images.map((r) => r.kind)).toEqual(['image', 'image']);
+    const copies = images.map((r) => JSON.parse(r.attachment ?? '{}') as { id: string; sha256: string });
+    expect(new Set(copies.map((c) => c.id)).size).toBe(2);
+    expect(new Set(copies.map((c) => c.sha256)).size).toBe(1);
+  });
+});

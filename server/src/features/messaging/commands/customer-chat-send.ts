@@ -1,0 +1,94 @@
+/**
+ * Sending one message into a customer's chat on a member's behalf, for features that send the
+ * same content to many customers (mass messages): an image or file the member uploaded once is
+ * copied into each chat (same stored bytes, a new attachment claimed by the new message). The
+ * caller's `clientMsgId` makes a retry find the stored message instead of sending twice.
+ * Runs inside the caller's transaction; the logged events are published after the commit.
+ */
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../../app/context.js';
+import type { AttachmentTable, Database } from '../../../platform/db/schema.js';
+import { notFound } from '../../../platform/errors.js';
+import { presentAttachment } from '../attachment-presenter.js';
+import type { LoggedEvent, MemberRef } from '../conversation-rules.js';
+import { storeMessage } from './store-message.js';
+
+type Db = Kysely<Database>;
+
+export type SentInChat = { messageId: string; seq: number; created: boolean; events: LoggedEvent[] };
+
+async function copyAttachment(
+  ctx: Pick<Ctx, 'clock' | 'ids'>,
+  tx: Db,
+  input: { orgId: string; conversationId: string; uploaderId: string; sourceId: string },
+): Promise<AttachmentTable> {
+  const source = await tx
+    .selectFrom('attachments')
+    .selectAll()
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.sourceId)
+    .executeTakeFirst();
+  if (!source) throw notFound('attachment');
+  const row: AttachmentTable = {
+    ...source,
+    id: ctx.ids.next(),
+    conversation_id: input.conversationId,
+    uploader_id: input.uploaderId,
+    message_id: null,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await tx.insertInto('attachments').values(row).execute();
+  return row;
+}
+
+export async function sendInCustomerChat(
+  ctx: Pick<Ctx, 'clock' | 'ids' | 'dialect'>,
+  tx: Db,
+  input: {
+    orgId: string;
+    conversationId: string;
+    sender: MemberRef;
+    body: string;
+    clientMsgId: string;
+    /** An uploaded image or file to send a copy of. */
+    attachmentId?: string | null;
+  },
+): Promise<SentInChat> {
+  const existing = await tx
+    .selectFrom('messages')
+    .select(['id', 'seq'])
+    .where('org_id', '=', input.orgId)
+    .where('conversation_id', '=', input.conversationId)
+    .where('sender_id', '=', input.sender.id)
+    .where('client_msg_id', '=', input.clientMsgId)
+    .executeTakeFirst();
+  if (existing) return { messageId: existing.id, seq: Number(existing.seq), created: false, events: [] };
+  const attachment = input.attachmentId
+    ? presentAttachment(
+        await copyAttachment(ctx, tx, {
+          orgId: input.orgId,
+          conversationId: input.conversationId,
+          uploaderId: input.sender.id,
+          sourceId: input.attachmentId,
+        }),
+      )
+    : null;
+  const stored = await storeMessage(ctx, tx, {
+    orgId: input.orgId,
+    conversationId: input.conversationId,
+    sender: input.sender,
+    clientMsgId: input.clientMsgId,
+    kind: attachment ? attachment.kind : 'text',
+    body: input.body,
+    mentions: [],
+    mentionAll: false,
+    reply: null,
+    attachment,
+  });
+  return {
+    messageId: stored.view.id,
+    seq: Number(stored.view.seq),
+    created: stored.created,
+    events: stored.created ? [stored.event] : [],
+  };
+}
