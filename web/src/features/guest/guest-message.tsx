@@ -1,4 +1,7 @@
-/** One message in the guest chat: text, image or file, a recall line, or an own message still being sent. */
+/**
+ * One message in the guest chat: text, image or file, a system line (a notice from the company,
+ * such as who serves them now), a recall line, or an own message still being sent.
+ */
 import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Image, Typography } from 'antd';
@@ -84,6 +87,20 @@ export function GuestMessage({ api, message, mine }: { api: GuestApi; message: C
     );
   }
   const time = new Date(message.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (message.kind === 'system') {
+    return (
+      <div style={{ textAlign: 'center', margin: '10px 0' }} data-seq={message.seq}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {time}
+        </Typography.Text>
+        <div>
+          <span style={{ ...bubble(false), background: '#f0f0f0', boxShadow: 'none', fontSize: 13 }}>
+            {message.body}
+          </span>
+        </div>
+      </div>
+    );
+  }
   return (
     <div style={{ margin: '10px 0', textAlign: mine ? 'right' : 'left' }} data-seq={message.seq}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
