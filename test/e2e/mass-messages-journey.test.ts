@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_PNG } from '../../server/test/multipart.js';
 import { type SmtpSink, startSmtpSink } from '../../server/test/smtp-sink.js';
 import { launchBrowser, type RunningConsole, screenshot, startConsole } from './support/console.js';
 
@@ -98,6 +99,12 @@ describe('a member sends a mass message to her tagged customers after approval',
     await seller.page.getByRole('button', { name: '新建群发' }).click();
     const drawer = seller.page.getByRole('dialog');
     await drawer.getByLabel('群发内容').fill('新品到店，高意向客户专享九折，欢迎到店体验！');
+    // … with a picture of the new product, uploaded as she picks it.
+    await drawer.getByText('图片', { exact: true }).click();
+    await drawer
+      .locator('input[type=file]')
+      .setInputFiles({ name: '新品.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await expect.poll(() => drawer.locator('.ant-upload-list-item-done').count(), { timeout: 10_000 }).toBe(1);
     await drawer.getByLabel('包含以下任一标签').click();
     await seller.page.locator('.ant-select-dropdown:visible').getByTitle('高意向', { exact: true }).click();
     await seller.page.keyboard.press('Escape');

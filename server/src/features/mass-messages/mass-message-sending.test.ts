@@ -179,4 +179,45 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
     expect(new Set(copies.map((c) => c.id)).size).toBe(2);
     expect(new Set(copies.map((c) => c.sha256)).size).toBe(1);
   });
+
+  it('sends a file uploaded in the composer to each chat, and only its uploader may use it', async () => {
+    await setRules(w, { requireApproval: false, capCount: 20 });
+    const upload = multipartFile('新品价目表：A4 打印机 1999 元', '价目表.txt', 'text/plain');
+    const uploaded = await w.server.app.inject({
+      method: 'POST',
+      url: '/api/v1/mass-messages/uploads',
+      headers: { ...w.heads.s1, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    expect(uploaded.json()).toMatchObject({ kind: 'file', name: '价目表.txt' });
+    const attachmentId = uploaded.json().id as string;
+    const wrongKind = await w.call(w.heads.s1, 'POST', '/api/v1/mass-messages', {
+      text: '群发十四：价目表',
+      attachment: { kind: 'image', attachmentId },
+      filter: {},
+    });
+    expect(wrongKind.statusCode).toBe(400);
+    const foreign = await w.call(w.heads.sup, 'POST', '/api/v1/mass-messages', {
+      text: '群发十四：价目表',
+      attachment: { kind: 'file', attachmentId },
+      filter: {},
+    });
+    expect(foreign.statusCode).toBe(404);
+    const m = await submit(w, 's1', {
+      text: '群发十四：价目表',
+      attachment: { kind: 'file', attachmentId },
+      filter: {},
+    });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', m.id))).toEqual({ 赵女士: 'sent' });
+    const sent = await w.server.ctx.db
+      .selectFrom('messages')
+      .select(['kind', 'attachment'])
+      .where('body', '=', '群发十四：价目表')
+      .execute();
+    expect(sent.map((r) => [r.kind, (JSON.parse(r.attachment ?? '{}') as { name: string }).name])).toEqual([
+      ['file', '价目表.txt'],
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import type { Ctx } from '../../app/context.js';
 import type { App } from '../../http/app-type.js';
 import { actorOf } from '../../http/auth.js';
 import { errorResponses, IdParams } from '../../http/schema-helpers.js';
+import { invalid } from '../../platform/errors.js';
 import { confirmPart } from './commands/confirm-part.js';
 import { createMassMessage, submitDraft, updateDraft } from './commands/create-mass-message.js';
 import { cancelMassMessage, decideMassMessage } from './commands/decide-mass-message.js';
@@ -18,14 +19,41 @@ import {
   RejectBody,
   Settings,
   SettingsBody,
+  Upload,
 } from './schemas.js';
 import { readSettings, updateSettings } from './settings.js';
 import { previewTargets } from './targeting.js';
+import { uploadMassMessageFile } from './uploads.js';
 
 const tags = ['mass messages'];
 const refusals = { ...errorResponses, 422: errorResponses[409] };
 
 export function massMessageRoutes(app: App, ctx: Ctx): void {
+  app.post(
+    '/api/v1/mass-messages/uploads',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload the image or file of a mass message (multipart field "file", at most CONCORD_ATTACHMENT_LIMIT bytes); use its id as attachment.attachmentId (mass_message.send)',
+        consumes: ['multipart/form-data'],
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: { properties: { file: { type: 'string', contentEncoding: 'binary' } }, required: ['file'] },
+            },
+          },
+        },
+        response: { 200: Upload, 413: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req) =>
+      uploadMassMessageFile(ctx, actorOf(req), async (maxBytes) => {
+        if (!req.isMultipart()) throw invalid('Upload the file as multipart/form-data in the field "file"');
+        return req.file({ limits: { fileSize: maxBytes } });
+      }),
+  );
+
   app.get(
     '/api/v1/mass-messages/settings',
     {

@@ -59,6 +59,16 @@ export const Preview = Type.Object({
 });
 export type PreviewOut = Static<typeof Preview>;
 
+export const Upload = Type.Object({
+  id: Type.String({ description: 'Use as attachment.attachmentId' }),
+  kind: Type.Union([Type.Literal('image'), Type.Literal('file')], {
+    description: '"image" only when the bytes are a PNG, JPEG, GIF or WebP',
+  }),
+  name: Type.String(),
+  size: Type.Integer({ description: 'Bytes' }),
+  mime: Type.String(),
+});
+
 const Attachment = Type.Union([
   Obj({ kind: Literals(['image', 'file'] as const), attachmentId: Id }),
   Obj({

@@ -4,7 +4,7 @@ export { contentDisposition } from './attachment-names.js';
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
 export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
-export { type SentInChat, sendInCustomerChat } from './commands/customer-chat-send.js';
+export { type FileToSend, type SentInChat, sendInCustomerChat } from './commands/customer-chat-send.js';
 export { handOverGroup } from './commands/hand-over-group.js';
 export { admitWithInvite, inviteRefusal, refuse } from './commands/join-by-invite.js';
 export {

@@ -55,7 +55,22 @@ export type MassMessageSettingsTable = {
   updated_at: string;
 };
 
+/** An image or file uploaded in the composer (migration 0023); copied into each chat at sending. */
+export type MassMessageUploadTable = {
+  id: string;
+  org_id: string;
+  uploader_id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  name: string;
+  /** `image` (by the bytes) or `file`. */
+  kind: string;
+  created_at: string;
+};
+
 export type MassMessageTables = {
+  mass_message_uploads: MassMessageUploadTable;
   mass_messages: MassMessageTable;
   mass_message_recipients: MassMessageRecipientTable;
   mass_message_settings: MassMessageSettingsTable;

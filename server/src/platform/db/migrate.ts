@@ -24,6 +24,7 @@ import * as m0019 from './migrations/0019-mass-messages.js';
 import * as m0020 from './migrations/0020-response-time.js';
 import * as m0021 from './migrations/0021-customer-posts.js';
 import * as m0022 from './migrations/0022-follow-up-files.js';
+import * as m0023 from './migrations/0023-mass-message-uploads.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0017-notifications': m0017,
   '0018-customer-groups': m0018,
   '0022-follow-up-files': m0022,
+  '0023-mass-message-uploads': m0023,
   '0015-quick-replies': m0015,
   '0014-contact-links': m0014c,
   '0016-customer-analytics': m0016,

@@ -1,5 +1,5 @@
 /**
- * Composing a mass message: the text and an optional link, the customers it goes to (tags all
+ * Composing a mass message: the text and an optional image, file or link, the customers it goes to (tags all
  * of / any of / none of, stage, owner, the owner's department) with a live count, and a time.
  */
 import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
@@ -11,10 +11,12 @@ import { TagPicker } from '../customers/components/tag-picker';
 import { DepartmentTreeSelect } from '../directory/components/department-tree-select';
 import { type CreateMassBody, useCreateMassMessage, useRecipientPreview } from './api';
 import { type ComposerFilter, massErrorText, targetFilter } from './mass-logic';
+import { MassUpload } from './mass-upload';
 
 type Values = ComposerFilter & {
   text: string;
-  attachment: 'none' | 'link';
+  attachment: 'none' | 'image' | 'file' | 'link';
+  uploadId?: string;
   linkTitle?: string;
   linkUrl?: string;
   scheduledAt?: Dayjs | null;
@@ -28,6 +30,9 @@ function bodyOf(values: Values): CreateMassBody {
     filter: targetFilter(values),
     ...(values.attachment === 'link' && values.linkUrl && values.linkTitle
       ? { attachment: { kind: 'link' as const, url: values.linkUrl.trim(), title: values.linkTitle.trim() } }
+      : {}),
+    ...((values.attachment === 'image' || values.attachment === 'file') && values.uploadId
+      ? { attachment: { kind: values.attachment, attachmentId: values.uploadId } }
       : {}),
     ...(values.scheduledAt ? { scheduledAt: values.scheduledAt.toDate().toISOString() } : {}),
   };
@@ -98,10 +103,17 @@ export function MassComposer({ onDone }: { onDone: () => void }) {
         <Radio.Group
           options={[
             { value: 'none', label: t('composer.attachmentNone') },
+            { value: 'image', label: t('composer.attachmentImage') },
+            { value: 'file', label: t('composer.attachmentFile') },
             { value: 'link', label: t('composer.attachmentLink') },
           ]}
         />
       </Form.Item>
+      {attachment === 'image' || attachment === 'file' ? (
+        <Form.Item key={attachment} name="uploadId" rules={[{ required: true, message: t('composer.uploadRequired') }]}>
+          <MassUpload kind={attachment} />
+        </Form.Item>
+      ) : null}
       {attachment === 'link' ? (
         <>
           <Form.Item name="linkTitle" label={t('composer.linkTitle')} rules={[{ required: true, whitespace: true }]}>

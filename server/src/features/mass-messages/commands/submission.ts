@@ -19,6 +19,7 @@ import type { CreateMassMessageInput, SettingsOut } from '../schemas.js';
 import { scheduleSending } from '../sending/send-job.js';
 import { readSettings } from '../settings.js';
 import { resolveTargets, type Target } from '../targeting.js';
+import { findUpload } from '../uploads.js';
 
 export type Content = Omit<CreateMassMessageInput, 'draft'>;
 export type Prepared = { targets: Target[]; settings: SettingsOut; status: 'pending_approval' | 'approved' };
@@ -65,12 +66,7 @@ async function assertNotBlocked(ctx: Ctx, orgId: string, text: string): Promise<
 export async function assertOwnUpload(ctx: Pick<Ctx, 'db'>, actor: Actor, content: Content): Promise<void> {
   const a = content.attachment;
   if (!a || a.kind === 'link') return;
-  const row = await ctx.db
-    .selectFrom('attachments')
-    .select(['kind', 'uploader_id'])
-    .where('org_id', '=', actor.orgId)
-    .where('id', '=', a.attachmentId)
-    .executeTakeFirst();
+  const row = await findUpload(ctx.db, actor.orgId, a.attachmentId);
   if (!row || row.uploader_id !== actor.memberId) throw notFound('attachment', { field: 'attachment.attachmentId' });
   if (row.kind !== a.kind) {
     throw invalid(`This attachment is a ${row.kind}, not a ${a.kind}`, { field: 'attachment.kind' });

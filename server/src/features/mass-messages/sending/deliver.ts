@@ -11,6 +11,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { type LoggedEvent, publishEvents, sendInCustomerChat } from '../../messaging/index.js';
 import type { FailReason, SettingsOut } from '../schemas.js';
 import { capWindowStart } from '../settings.js';
+import { findUpload } from '../uploads.js';
 
 type Db = Kysely<Database>;
 
@@ -94,13 +95,17 @@ export async function deliverRecipient(
     }
     const conversationId = await ownerChat(tx, mm.org_id, customerId, recipient.owner_id);
     if (!conversationId) return failWith(tx, mm, customerId, 'no_conversation').then(() => []);
+    const file =
+      (mm.attachment_kind === 'image' || mm.attachment_kind === 'file') && mm.attachment_id
+        ? await findUpload(tx, mm.org_id, mm.attachment_id)
+        : null;
     const sent = await sendInCustomerChat(ctx, tx, {
       orgId: mm.org_id,
       conversationId,
       sender: { id: recipient.owner_id, name: recipient.owner_name },
       body: bodyOf(mm),
       clientMsgId: `mass:${mm.id}`,
-      attachmentId: mm.attachment_kind === 'image' || mm.attachment_kind === 'file' ? mm.attachment_id : null,
+      file,
     });
     await tx
       .updateTable('mass_message_recipients')

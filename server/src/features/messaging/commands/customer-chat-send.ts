@@ -8,7 +8,6 @@
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { AttachmentTable, Database } from '../../../platform/db/schema.js';
-import { notFound } from '../../../platform/errors.js';
 import { presentAttachment } from '../attachment-presenter.js';
 import type { LoggedEvent, MemberRef } from '../conversation-rules.js';
 import { storeMessage } from './store-message.js';
@@ -17,24 +16,25 @@ type Db = Kysely<Database>;
 
 export type SentInChat = { messageId: string; seq: number; created: boolean; events: LoggedEvent[] };
 
+/** The stored content of an image or file to send: a copy is made for each chat. */
+export type FileToSend = Pick<AttachmentTable, 'sha256' | 'size' | 'mime' | 'name' | 'kind'>;
+
 async function copyAttachment(
   ctx: Pick<Ctx, 'clock' | 'ids'>,
   tx: Db,
-  input: { orgId: string; conversationId: string; uploaderId: string; sourceId: string },
+  input: { orgId: string; conversationId: string; uploaderId: string; file: FileToSend },
 ): Promise<AttachmentTable> {
-  const source = await tx
-    .selectFrom('attachments')
-    .selectAll()
-    .where('org_id', '=', input.orgId)
-    .where('id', '=', input.sourceId)
-    .executeTakeFirst();
-  if (!source) throw notFound('attachment');
   const row: AttachmentTable = {
-    ...source,
     id: ctx.ids.next(),
+    org_id: input.orgId,
     conversation_id: input.conversationId,
     uploader_id: input.uploaderId,
     message_id: null,
+    sha256: input.file.sha256,
+    size: Number(input.file.size),
+    mime: input.file.mime,
+    name: input.file.name,
+    kind: input.file.kind === 'image' ? 'image' : 'file',
     created_at: ctx.clock.now().toISOString(),
   };
   await tx.insertInto('attachments').values(row).execute();
@@ -51,7 +51,7 @@ export async function sendInCustomerChat(
     body: string;
     clientMsgId: string;
     /** An uploaded image or file to send a copy of. */
-    attachmentId?: string | null;
+    file?: FileToSend | null;
   },
 ): Promise<SentInChat> {
   const existing = await tx
@@ -63,13 +63,13 @@ export async function sendInCustomerChat(
     .where('client_msg_id', '=', input.clientMsgId)
     .executeTakeFirst();
   if (existing) return { messageId: existing.id, seq: Number(existing.seq), created: false, events: [] };
-  const attachment = input.attachmentId
+  const attachment = input.file
     ? presentAttachment(
         await copyAttachment(ctx, tx, {
           orgId: input.orgId,
           conversationId: input.conversationId,
           uploaderId: input.sender.id,
-          sourceId: input.attachmentId,
+          file: input.file,
         }),
       )
     : null;
