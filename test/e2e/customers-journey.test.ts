@@ -168,6 +168,8 @@ describe('customers in a real browser', () => {
       .getByRole('button', { name: /取\s*消/ })
       .last()
       .click();
+    // The warning closes (its fade ends) before the form's own 取消 can be reached.
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(1);
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /取\s*消/ })

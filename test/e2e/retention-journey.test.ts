@@ -140,7 +140,7 @@ describe('retention, legal holds and live alerts in a real browser', () => {
     const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await expect.poll(() => offered.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('王丽娟')]);
     await offered.first().click();
-    await expect.poll(() => dialog.getByTitle(/王丽娟/).count()).toBeGreaterThan(0);
+    await expect.poll(() => dialog.getByTitle(/王丽娟/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await dialog.getByLabel('原因').fill('劳动争议，保全全部沟通记录');
     await dialog.getByRole('button', { name: '设置保全' }).click();
     await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);
