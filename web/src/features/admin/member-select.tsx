@@ -3,8 +3,9 @@
  * log's 操作人, the archive's sender): GET /api/v1/members?q=.
  */
 import { Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTypedSearch } from '../../lib/hooks/use-typed-search';
 import { useMemberSearch } from './audit-api';
 
 type Option = { value: string; label: string };
@@ -21,13 +22,8 @@ export function MemberSelect({
   placeholder?: string;
 }) {
   const { t } = useTranslation('admin');
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
+  const [q, setTyped] = useTypedSearch();
   const [picked, setPicked] = useState<Option | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
   const search = useMemberSearch(q, true);
 
   const options = useMemo(() => {

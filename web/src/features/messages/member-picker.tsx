@@ -1,7 +1,8 @@
 /** Search-as-you-type member select (GET /api/v1/members?q=), single or multiple. */
 import { Select } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTypedSearch } from '../../lib/hooks/use-typed-search';
 import { useMemberSearch } from './api';
 
 type Option = { value: string; label: string };
@@ -16,13 +17,8 @@ type Props = {
 
 export function MemberPicker(props: Props) {
   const { t } = useTranslation('messages');
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
+  const [q, setTyped] = useTypedSearch();
   const known = useRef(new Map<string, Option>());
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
   const search = useMemberSearch(q);
   const exclude = props.exclude;
 

@@ -3,8 +3,9 @@
  * pinyin initials, company or mobile), showing the company and owner so namesakes can be told apart.
  */
 import { Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTypedSearch } from '../../lib/hooks/use-typed-search';
 import { useCustomerList } from '../customers/api';
 
 type Option = { value: string; label: string };
@@ -19,13 +20,8 @@ export function CustomerSelect({
   id?: string;
 }) {
   const { t } = useTranslation('retention');
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
+  const [q, setTyped] = useTypedSearch();
   const [picked, setPicked] = useState<Option | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
   const search = useCustomerList(q ? { q } : {});
 
   const options = useMemo(() => {
