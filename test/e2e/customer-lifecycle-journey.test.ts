@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../../server/test/smtp-sink.js';
 import { screenshot } from './support/console.js';
 import { type DemoConsole, startDemoConsole } from './support/demo-console.js';
+import { pickSearched } from './support/pick-searched.js';
 
 type Json = Record<string, unknown>;
 
@@ -109,9 +110,7 @@ describe('a customer outlives the salesperson who found them', () => {
     await page.goto(`${c.running.url}/directory/members/${liNaId}`);
     await page.getByRole('button', { name: '办理离职' }).click();
     const offboard = page.getByRole('dialog');
-    await offboard.getByLabel('接手同事').click();
-    await page.keyboard.type('王芳');
-    await page.locator('.ant-select-dropdown:visible').getByTitle(/^王芳/).first().click();
+    await pickSearched(page, offboard.getByLabel('接手同事'), '王芳', /^王芳/);
     await offboard.getByRole('button', { name: '确认离职交接' }).click();
     await offboard.getByText('交接报告').waitFor({ timeout: 10_000 });
     const report = await offboard.innerText();

@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningConsole, screenshot, startConsole } from './support/console.js';
+import { pickSearched } from './support/pick-searched.js';
 
 type Demo = { token: string; demo: { login: string; password: string } };
 type Json = Record<string, unknown>;
@@ -135,11 +136,7 @@ describe('retention, legal holds and live alerts in a real browser', () => {
     // A legal hold on 王丽娟 …
     await page.getByRole('button', { name: '新建保全' }).click();
     let dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: '同事' }).fill('王丽娟');
-    // Wait for the search to answer: only she is offered.
-    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await expect.poll(() => offered.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('王丽娟')]);
-    await offered.first().click();
+    await pickSearched(page, dialog.getByRole('combobox', { name: '同事' }), '王丽娟', /王丽娟/);
     await expect.poll(() => dialog.getByTitle(/王丽娟/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await dialog.getByLabel('原因').fill('劳动争议，保全全部沟通记录');
     await dialog.getByRole('button', { name: '设置保全' }).click();
@@ -166,11 +163,7 @@ describe('retention, legal holds and live alerts in a real browser', () => {
     await page.getByRole('button', { name: '新建保全' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByText('客户', { exact: true }).click();
-    await dialog.getByRole('combobox', { name: '保全对象' }).fill('东海');
-    await expect
-      .poll(() => offered.allInnerTexts(), { timeout: 10_000 })
-      .toEqual([expect.stringContaining('陈女士 · 东海贸易')]);
-    await offered.first().click();
+    await pickSearched(page, dialog.getByRole('combobox', { name: '保全对象' }), '东海', /陈女士 · 东海贸易/);
     await dialog.getByLabel('原因').fill('合同纠纷');
     await dialog.getByRole('button', { name: '设置保全' }).click();
     await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(0);

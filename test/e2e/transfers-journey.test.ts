@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningConsole, screenshot, startConsole } from './support/console.js';
+import { pickSearched } from './support/pick-searched.js';
 
 type Demo = { token: string; demo: { login: string; password: string } };
 
@@ -67,9 +68,7 @@ describe('customer transfers and offboarding in a real browser', () => {
     }
     await page.getByRole('button', { name: '分配给同事' }).click();
     const wizard = page.getByRole('dialog');
-    await wizard.getByLabel('接替成员').click();
-    await page.keyboard.type('王芳');
-    await page.locator('.ant-select-dropdown:visible').getByTitle('王芳', { exact: true }).click();
+    await pickSearched(page, wizard.getByLabel('接替成员'), '王芳', '王芳');
     await wizard.getByRole('button', { name: '下一步' }).click();
     await expect.poll(() => wizard.getByLabel('给客户的告知语').inputValue()).toBe('您好，后续将由 王芳 为您服务');
     await wizard.getByRole('button', { name: '下一步' }).click();
@@ -90,9 +89,7 @@ describe('customer transfers and offboarding in a real browser', () => {
     await page.goto(`${running.url}/directory/members/${liNa}`);
     await page.getByRole('button', { name: '办理离职' }).click();
     const offboard = page.getByRole('dialog');
-    await offboard.getByLabel('接手同事').click();
-    await page.keyboard.type('王芳');
-    await page.locator('.ant-select-dropdown:visible').getByTitle(/^王芳/).first().click();
+    await pickSearched(page, offboard.getByLabel('接手同事'), '王芳', /^王芳/);
     await offboard.getByRole('button', { name: '确认离职交接' }).click();
     await offboard.getByText('交接报告').waitFor();
     await offboard.getByText('客户 3 位，待跟进记录 0 条，取消等待中的转接 2 个').waitFor();

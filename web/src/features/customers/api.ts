@@ -1,5 +1,5 @@
 /** Customer data: query keys, reads, and the shared invalidation after any change. */
-import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import type { paths } from '../../lib/api/schema.gen';
 
@@ -105,6 +105,8 @@ export function useMemberSearch(q: string) {
       ).items,
     staleTime: 30_000,
     retry: false,
+    // The last list stays while the next search loads, so the dropdown does not flash empty.
+    placeholderData: keepPreviousData,
   });
 }
 

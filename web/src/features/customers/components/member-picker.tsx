@@ -1,7 +1,8 @@
 /** Picks active members by searching the directory (name, pinyin initials, mobile, email). */
 import { Select, Spin } from 'antd';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTypedSearch } from '../../../lib/hooks/use-typed-search';
 import { useMemberSearch } from '../api';
 
 export type MemberOption = { value: string; label: string };
@@ -21,8 +22,7 @@ type Props = {
 
 export function MemberPicker({ value, onChange, multiple, placeholder, known, id, style, ...rest }: Props) {
   const { t } = useTranslation('customers');
-  const [search, setSearch] = useState('');
-  const q = useDeferredValue(search.trim());
+  const [q, setSearch] = useTypedSearch();
   const results = useMemberSearch(q);
   const options = useMemo(() => {
     const byId = new Map<string, MemberOption>();

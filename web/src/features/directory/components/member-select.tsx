@@ -1,9 +1,10 @@
 /** Picks members by searching the server (name, pinyin initials, mobile, email) as the user types. */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../lib/api/client';
+import { useTypedSearch } from '../../../lib/hooks/use-typed-search';
 import { directoryKeys } from '../api/queries';
 
 export type MemberOption = { value: string; label: string };
@@ -22,13 +23,14 @@ type Props = {
 
 export function MemberSelect({ value, onChange, multiple, placeholder, knownOptions, excludeIds, id }: Props) {
   const { t } = useTranslation('directory');
-  const [search, setSearch] = useState('');
-  const q = useDeferredValue(search.trim());
+  const [q, setSearch] = useTypedSearch();
   const results = useQuery({
     queryKey: directoryKeys.memberSearch(q),
     queryFn: () =>
       unwrap(api.GET('/api/v1/members', { params: { query: { q: q || undefined, status: 'active', limit: 20 } } })),
     staleTime: 30_000,
+    // The last list stays while the next search loads, so the dropdown does not flash empty.
+    placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {
     const byId = new Map<string, MemberOption>();
