@@ -22,10 +22,13 @@ export type AnalyticsFixture = {
 
 type Step = { at: string; customer: string; stage: string };
 
+/** A Beijing wall-clock time as the stored UTC instant: reports count days in China time. */
+const beijing = (local: string): string => new Date(`${local}+08:00`).toISOString();
+
 export async function seedAnalyticsFixture(server: TestServer): Promise<AnalyticsFixture> {
   const { ctx, clock } = server;
   const call = caller(server);
-  clock.set('2026-02-20T09:00:00.000Z');
+  clock.set(beijing('2026-02-20T09:00:00.000'));
   const org = await makeOrg(ctx, '分析公司');
   const as = (memberId: string) => sessionFor(ctx, org.orgId, memberId);
   const east = await makeDepartment(ctx, org.orgId, org.rootDepartmentId, '华东区');
@@ -49,31 +52,31 @@ export async function seedAnalyticsFixture(server: TestServer): Promise<Analytic
     const headers = await as(owner);
     for (const name of names) customers[name] = (await addCustomer(server, headers, { name, tagIds })).id;
   };
-  // Sunday 1 March, the last second of the week; then Monday 2 March, the first second of the next.
-  await create('2026-03-01T23:59:59.000Z', sellerA, ['客户一'], [tags.展会 as string]);
-  await create('2026-03-01T23:59:59.500Z', sellerA, ['客户二']);
-  await create('2026-03-02T00:00:00.000Z', sellerA, ['客户三', '客户四', '客户五']);
-  await create('2026-03-03T10:00:00.000Z', sellerB, ['客户六'], [tags.展会 as string]);
-  await create('2026-03-03T10:00:00.000Z', sellerB, ['客户七']);
-  await create('2026-03-03T10:00:00.000Z', sellerA, ['客户八']);
+  // Sunday 1 March, the last second of the week (Beijing time); then Monday 2 March, the first second of the next.
+  await create(beijing('2026-03-01T23:59:59.000'), sellerA, ['客户一'], [tags.展会 as string]);
+  await create(beijing('2026-03-01T23:59:59.500'), sellerA, ['客户二']);
+  await create(beijing('2026-03-02T00:00:00.000'), sellerA, ['客户三', '客户四', '客户五']);
+  await create(beijing('2026-03-03T10:00:00.000'), sellerB, ['客户六'], [tags.展会 as string]);
+  await create(beijing('2026-03-03T10:00:00.000'), sellerB, ['客户七']);
+  await create(beijing('2026-03-03T10:00:00.000'), sellerA, ['客户八']);
 
   const steps: Step[] = [
     ...['客户一', '客户二', '客户三', '客户四', '客户六', '客户七', '客户八'].map((customer) => ({
-      at: '2026-03-04T09:00:00.000Z',
+      at: beijing('2026-03-04T09:00:00.000'),
       customer,
       stage: '初次沟通',
     })),
     ...['客户一', '客户二', '客户三', '客户六'].map((customer) => ({
-      at: '2026-03-05T09:00:00.000Z',
+      at: beijing('2026-03-05T09:00:00.000'),
       customer,
       stage: '意向',
     })),
-    ...['客户一', '客户二'].map((customer) => ({ at: '2026-03-06T09:00:00.000Z', customer, stage: '报价' })),
+    ...['客户一', '客户二'].map((customer) => ({ at: beijing('2026-03-06T09:00:00.000'), customer, stage: '报价' })),
     // Lost on the last second of a Sunday, and on the first second of the next Monday.
-    { at: '2026-03-08T23:59:59.000Z', customer: '客户四', stage: '流失' },
-    { at: '2026-03-09T00:00:00.000Z', customer: '客户六', stage: '流失' },
-    { at: '2026-03-09T00:00:00.000Z', customer: '客户八', stage: '流失' },
-    { at: '2026-03-09T08:00:00.000Z', customer: '客户一', stage: '成交' },
+    { at: beijing('2026-03-08T23:59:59.000'), customer: '客户四', stage: '流失' },
+    { at: beijing('2026-03-09T00:00:00.000'), customer: '客户六', stage: '流失' },
+    { at: beijing('2026-03-09T00:00:00.000'), customer: '客户八', stage: '流失' },
+    { at: beijing('2026-03-09T08:00:00.000'), customer: '客户一', stage: '成交' },
   ];
   for (const step of steps) {
     clock.set(step.at);
@@ -83,17 +86,17 @@ export async function seedAnalyticsFixture(server: TestServer): Promise<Analytic
     if (res.statusCode >= 300) throw new Error(`move ${step.customer}: ${res.statusCode} ${res.body}`);
   }
 
-  clock.set('2026-03-10T12:00:00.000Z');
+  clock.set(beijing('2026-03-10T12:00:00.000'));
   const followUps: [string, string, string, string][] = [
-    [sellerA, '客户一', 'call', '2026-03-02T08:00:00.000Z'],
-    [sellerA, '客户二', 'visit', '2026-03-03T08:00:00.000Z'],
-    [sellerA, '客户三', 'message', '2026-03-04T08:00:00.000Z'],
-    [sellerA, '客户一', 'call', '2026-03-05T08:00:00.000Z'],
-    [sellerA, '客户八', 'note', '2026-03-04T08:00:00.000Z'],
-    [sellerA, '客户一', 'call', '2026-02-27T08:00:00.000Z'],
-    [sellerB, '客户六', 'note', '2026-03-04T08:00:00.000Z'],
-    [sellerB, '客户七', 'call', '2026-03-05T08:00:00.000Z'],
-    [supervisor, '客户一', 'visit', '2026-03-06T08:00:00.000Z'],
+    [sellerA, '客户一', 'call', beijing('2026-03-02T08:00:00.000')],
+    [sellerA, '客户二', 'visit', beijing('2026-03-03T08:00:00.000')],
+    [sellerA, '客户三', 'message', beijing('2026-03-04T08:00:00.000')],
+    [sellerA, '客户一', 'call', beijing('2026-03-05T08:00:00.000')],
+    [sellerA, '客户八', 'note', beijing('2026-03-04T08:00:00.000')],
+    [sellerA, '客户一', 'call', beijing('2026-02-27T08:00:00.000')],
+    [sellerB, '客户六', 'note', beijing('2026-03-04T08:00:00.000')],
+    [sellerB, '客户七', 'call', beijing('2026-03-05T08:00:00.000')],
+    [supervisor, '客户一', 'visit', beijing('2026-03-06T08:00:00.000')],
   ];
   for (const [author, customer, kind, happenedAt] of followUps) {
     const res = await call(await as(author), 'POST', `/api/v1/customers/${customers[customer]}/follow-ups`, {

@@ -6,21 +6,18 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../app/context.js';
 import type { Actor } from '../../authz/actor.js';
+import { chinaDayOf, chinaDaySql, startOfChinaDay } from '../../platform/china-time.js';
 import { invalid } from '../../platform/errors.js';
 import { visibleCustomerGroup } from './group-access.js';
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const STATS_MAX_DAYS = 92;
 
 export type GroupDay = { day: string; joins: number; leaves: number; activeMembers: number; messages: number };
 
-const chinaDayOf = (iso: string): string => new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-const startOfChinaDay = (day: string): number => Date.parse(`${day}T00:00:00+08:00`);
-
 function range(now: Date, from?: string, to?: string): { days: string[]; start: string; end: string } {
-  const last = to ?? chinaDayOf(now.toISOString());
-  const first = from ?? chinaDayOf(new Date(startOfChinaDay(last) - 29 * DAY_MS).toISOString());
+  const last = to ?? chinaDayOf(now);
+  const first = from ?? chinaDayOf(new Date(startOfChinaDay(last) - 29 * DAY_MS));
   const startMs = startOfChinaDay(first);
   const endMs = startOfChinaDay(last) + DAY_MS;
   if (Number.isNaN(startMs) || Number.isNaN(endMs)) throw invalid('Days are YYYY-MM-DD', { field: 'from' });
@@ -29,14 +26,8 @@ function range(now: Date, from?: string, to?: string): { days: string[]; start: 
   if (count > STATS_MAX_DAYS) {
     throw invalid(`At most ${STATS_MAX_DAYS} days at a time`, { field: 'to', reason: 'too_long' });
   }
-  const days = Array.from({ length: count }, (_, i) => chinaDayOf(new Date(startMs + i * DAY_MS).toISOString()));
+  const days = Array.from({ length: count }, (_, i) => chinaDayOf(new Date(startMs + i * DAY_MS)));
   return { days, start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
-}
-
-function chinaDaySql(ctx: Pick<Ctx, 'dialect'>) {
-  return ctx.dialect === 'sqlite'
-    ? sql<string>`substr(datetime(created_at, '+8 hours'), 1, 10)`
-    : sql<string>`to_char(created_at::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
 }
 
 export async function customerGroupStats(
@@ -67,7 +58,7 @@ export async function customerGroupStats(
     else entry.leaves += n;
   }
 
-  const day = chinaDaySql(ctx);
+  const day = chinaDaySql(ctx.dialect, sql`created_at`);
   const activity = await ctx.db
     .selectFrom('messages')
     .select((eb) => [

@@ -15252,13 +15252,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers per stage in pipeline order with conversion rates from the previous and the first stage, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        /** Customers per stage in pipeline order with conversion rates from the previous and the first stage, counted over the customers in your data scope; deleted customers left out; days in China time (UTC+8) */
         get: {
             parameters: {
                 query?: {
-                    /** @description Customers created on or after this day (YYYY-MM-DD, UTC) */
+                    /** @description Customers created on or after this day (YYYY-MM-DD, China time) */
                     from?: string;
-                    /** @description Customers created on or before this day (YYYY-MM-DD, UTC) */
+                    /** @description Customers created on or before this day (YYYY-MM-DD, China time) */
                     to?: string;
                     ownerId?: string;
                     /** @description Owners in this department or below it */
@@ -15414,13 +15414,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** New customers and customers moved into a lost stage per day, week or month, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        /** New customers and customers moved into a lost stage per day, week or month, counted over the customers in your data scope; deleted customers left out; days in China time (UTC+8) */
         get: {
             parameters: {
                 query?: {
-                    /** @description First day; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    /** @description First day; default 29 days before `to` (YYYY-MM-DD, China time) */
                     from?: string;
-                    /** @description Last day; default today (YYYY-MM-DD, UTC) */
+                    /** @description Last day; default today (YYYY-MM-DD, China time) */
                     to?: string;
                     /** @description day (default), week (from Monday) or month */
                     interval?: "day" | "week" | "month";
@@ -15561,13 +15561,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow-ups (call, visit, message, note) per member and per department in a period, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        /** Follow-ups (call, visit, message, note) per member and per department in a period, counted over the customers in your data scope; deleted customers left out; days in China time (UTC+8) */
         get: {
             parameters: {
                 query?: {
-                    /** @description First day; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    /** @description First day; default 29 days before `to` (YYYY-MM-DD, China time) */
                     from?: string;
-                    /** @description Last day; default today (YYYY-MM-DD, UTC) */
+                    /** @description Last day; default today (YYYY-MM-DD, China time) */
                     to?: string;
                     /** @description Follow-ups written by this member */
                     memberId?: string;
@@ -15724,13 +15724,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** First-response times to customer messages per member (working minutes: median, 90th percentile, overdue) and their distribution, counted over the customers in your data scope; deleted customers left out; days in UTC */
+        /** First-response times to customer messages per member (working minutes: median, 90th percentile, overdue) and their distribution, counted over the customers in your data scope; deleted customers left out; days in China time (UTC+8) */
         get: {
             parameters: {
                 query?: {
-                    /** @description First day customers wrote; default 29 days before `to` (YYYY-MM-DD, UTC) */
+                    /** @description First day customers wrote; default 29 days before `to` (YYYY-MM-DD, China time) */
                     from?: string;
-                    /** @description Last day customers wrote; default today (YYYY-MM-DD, UTC) */
+                    /** @description Last day customers wrote; default today (YYYY-MM-DD, China time) */
                     to?: string;
                     /** @description Messages to customers of this member (the owner when they wrote) */
                     ownerId?: string;

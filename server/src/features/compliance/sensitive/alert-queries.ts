@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { assertMay, type Reach, reachOf } from '../../../authz/may.js';
-import type { Dialect } from '../../../platform/db/connect.js';
+import { chinaDaySql } from '../../../platform/china-time.js';
 import type { Database, SensitiveAlertTable } from '../../../platform/db/schema.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
 
@@ -106,13 +106,6 @@ export async function findVisibleAlert(
   return row ?? null;
 }
 
-/** The alert's day in China time (UTC+8, no daylight saving), YYYY-MM-DD, on either store. */
-function chinaDay(dialect: Dialect) {
-  return dialect === 'sqlite'
-    ? sql<string>`substr(datetime(a.created_at, '+8 hours'), 1, 10)`
-    : sql<string>`to_char(a.created_at::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
-}
-
 /** Alert counts per sender, per rule and per day (China time) within the visibility and time range. */
 export async function countAlerts(
   ctx: Pick<Ctx, 'db' | 'dialect'>,
@@ -133,7 +126,7 @@ export async function countAlerts(
     rows
       .map((r) => ({ id: r.id, name: r.name ?? '', count: Number(r.n) }))
       .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
-  const day = chinaDay(ctx.dialect);
+  const day = chinaDaySql(ctx.dialect, sql`a.created_at`);
   const byDay = await base()
     .select((eb) => [day.as('day'), eb.fn.countAll<string>().as('n')])
     .groupBy(day)

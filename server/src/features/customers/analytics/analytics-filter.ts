@@ -8,7 +8,7 @@ import { descendantsOf, loadDepartmentTree } from '../../../authz/department-tre
 import { invalid } from '../../../platform/errors.js';
 import { visibleTagIds } from '../queries.js';
 import type { Viewer } from '../viewer.js';
-import { addDays, dayOf, dayStart, daysBetween } from './time-buckets.js';
+import { addDays, dayBeginsAt, dayOf, dayStart, daysBetween, reportToday } from './time-buckets.js';
 
 /** The longest range a report covers, in days. */
 export const MAX_RANGE_DAYS = 731;
@@ -56,11 +56,11 @@ export function optionalRange(input: RangeInput): { from: string | null; to: str
   return { from: from ?? null, to: to ?? null };
 }
 
-/** A period report's range; missing ends default to the last 30 days up to today (UTC). */
+/** A period report's range; missing ends default to the last 30 days up to today (China time). */
 export function periodRange(ctx: Pick<Ctx, 'clock'>, input: RangeInput): DayRange {
   const givenFrom = checkedDay('from', input.from);
   const givenTo = checkedDay('to', input.to);
-  const to = givenTo ?? dayOf(ctx.clock.now());
+  const to = givenTo ?? reportToday(ctx.clock.now());
   const from = givenFrom ?? addDays(to, -(DEFAULT_DAYS - 1));
   return checkedSpan(from, to);
 }
@@ -68,8 +68,8 @@ export function periodRange(ctx: Pick<Ctx, 'clock'>, input: RangeInput): DayRang
 /** The half-open ISO bounds of a day range, to compare with stored times. */
 export function isoBounds(range: { from: string | null; to: string | null }): { since?: string; until?: string } {
   return {
-    ...(range.from ? { since: dayStart(range.from).toISOString() } : {}),
-    ...(range.to ? { until: dayStart(addDays(range.to, 1)).toISOString() } : {}),
+    ...(range.from ? { since: dayBeginsAt(range.from) } : {}),
+    ...(range.to ? { until: dayBeginsAt(addDays(range.to, 1)) } : {}),
   };
 }
 

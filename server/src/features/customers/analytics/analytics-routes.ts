@@ -44,7 +44,8 @@ function sendFile(reply: FastifyReply, file: ReportFile) {
   return reply.send(body as string);
 }
 
-const SCOPE_NOTE = 'counted over the customers in your data scope; deleted customers left out; days in UTC';
+const SCOPE_NOTE =
+  'counted over the customers in your data scope; deleted customers left out; days in China time (UTC+8)';
 
 export function analyticsRoutes(app: App, ctx: Ctx): void {
   app.get(

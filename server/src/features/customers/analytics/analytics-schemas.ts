@@ -16,7 +16,9 @@ const Literals = <T extends readonly string[]>(values: T, description?: string) 
 const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 
 const Day = (description: string) =>
-  Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (YYYY-MM-DD, UTC)` }));
+  Type.Optional(
+    Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (YYYY-MM-DD, China time)` }),
+  );
 
 export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];

@@ -87,7 +87,7 @@ describe.each(STORE_KINDS)('customer analytics on %s', (kind) => {
       ['成交', 0],
       ['流失', 1],
     ]);
-    // Created on Monday 2 March (UTC) only: not the two created a second before midnight.
+    // Created on Monday 2 March (Beijing time) only: not the two created a second before midnight.
     expect(await get('from=2026-03-02&to=2026-03-02')).toEqual([
       ['线索', 3],
       ['初次沟通', 2],
@@ -127,11 +127,11 @@ describe.each(STORE_KINDS)('customer analytics on %s', (kind) => {
     expect((asked.json() as FunnelJson).customers).toBe(0);
   });
 
-  it('counts new and lost customers per UTC day, leaving deleted customers out', async () => {
+  it('counts new and lost customers per China-time day, leaving deleted customers out', async () => {
     const res = await call(admin, 'GET', '/api/v1/analytics/customers-trend?from=2026-03-01&to=2026-03-10');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ timeZone: 'UTC', interval: 'day', totals: { new: 7, lost: 2 } });
+    expect(body).toMatchObject({ timeZone: 'Asia/Shanghai', interval: 'day', totals: { new: 7, lost: 2 } });
     expect(body.buckets).toHaveLength(10);
     const nonZero = body.buckets.filter((b: { new: number; lost: number }) => b.new > 0 || b.lost > 0);
     expect(nonZero).toEqual([
@@ -143,7 +143,7 @@ describe.each(STORE_KINDS)('customer analytics on %s', (kind) => {
     ]);
   });
 
-  it('starts weeks on Monday and months on the 1st, in UTC', async () => {
+  it('starts weeks on Monday and months on the 1st, in China time', async () => {
     const weeks = await call(
       admin,
       'GET',

@@ -1,24 +1,33 @@
 /**
- * Periods of the analytics reports, in UTC (orgs have no time zone setting yet): a day runs from
- * 00:00 to 24:00 UTC, a week from Monday (ISO), a month from the 1st. A bucket is named by the
- * date it starts on, so the first week of a range may start before the range does.
+ * Periods of the analytics reports, in China time (the product's calendar day): a day runs from
+ * 00:00 to 24:00 Beijing time, a week from Monday (ISO), a month from the 1st. A bucket is named
+ * by the date it starts on, so the first week of a range may start before the range does.
+ * Dates are plain calendar dates; `dayStart` and `addDays` do arithmetic on them, and only
+ * `rangeStartsAt` and `bucketSql` tie a date to instants.
  */
 import { type RawBuilder, sql } from 'kysely';
+import { CHINA_TIME_ZONE, chinaDayOf, chinaDaySql, startOfChinaDay } from '../../../platform/china-time.js';
 import type { Dialect } from '../../../platform/db/connect.js';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
 /** The time zone the reports count days in. */
-export const REPORT_TIME_ZONE = 'UTC';
+export const REPORT_TIME_ZONE = CHINA_TIME_ZONE;
 
 const DAY_MS = 86_400_000;
 
-/** A calendar date (YYYY-MM-DD) as its UTC midnight. */
+/** A calendar date (YYYY-MM-DD) as its UTC midnight, for date arithmetic. */
 export const dayStart = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
-/** The calendar date of a time, in UTC. */
+/** The date back from `dayStart`. */
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+
+/** Today's date where the reports count days. */
+export const reportToday = (now: Date): string => chinaDayOf(now);
+
+/** The instant (ISO-8601 UTC) a report date begins, to compare with stored times. */
+export const dayBeginsAt = (day: string): string => new Date(startOfChinaDay(day)).toISOString();
 
 /** The date `days` after `day`. */
 export const addDays = (day: string, days: number): string => dayOf(new Date(dayStart(day).getTime() + days * DAY_MS));
@@ -53,12 +62,12 @@ export function bucketStarts(from: string, to: string, interval: Interval): stri
 
 /**
  * The SQL for the bucket of a stored time (ISO-8601 UTC text), the same on both stores as
- * `bucketOf` of its date. Week starts are computed on dates alone, with no session time zone.
+ * `bucketOf` of its China-time date. Week starts are computed on dates alone.
  */
 export function bucketSql(dialect: Dialect, column: RawBuilder<unknown>, interval: Interval): RawBuilder<string> {
-  const day = sql<string>`substr(${column}, 1, 10)`;
+  const day = chinaDaySql(dialect, column);
   if (interval === 'day') return day;
-  if (interval === 'month') return sql<string>`(substr(${column}, 1, 7) || '-01')`;
+  if (interval === 'month') return sql<string>`(substr(${day}, 1, 7) || '-01')`;
   return dialect === 'sqlite'
     ? sql<string>`date(${day}, 'weekday 0', '-6 days')`
     : sql<string>`to_char(${day}::date - (extract(isodow from ${day}::date)::int - 1), 'YYYY-MM-DD')`;

@@ -55,7 +55,7 @@ function AnalyticsView() {
           {t('title')}
         </Typography.Title>
         <AnalyticsFilters filter={filter} onChange={setFilter} />
-        <Alert type="info" showIcon title={t('utcNote')} style={{ marginTop: 12 }} />
+        <Alert type="info" showIcon title={t('scopeNote')} style={{ marginTop: 12 }} />
       </Card>
       <FunnelCard filter={filter} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: 12 }}>

@@ -5,7 +5,8 @@ import type { zhCN } from './i18n-zh-cn';
 export const en: Messages<typeof zhCN> = {
   nav: 'Customer analytics',
   title: 'Customer analytics',
-  utcNote: 'Days are counted in UTC; only customers in your data scope that are not deleted are counted.',
+  scopeNote:
+    'Days are counted in China time (UTC+8); only customers in your data scope that are not deleted are counted.',
   filter: {
     range: 'Range',
     owner: 'Owner',

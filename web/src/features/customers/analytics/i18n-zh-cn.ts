@@ -2,7 +2,7 @@
 export const zhCN = {
   nav: '客户分析',
   title: '客户分析',
-  utcNote: '日期按 UTC 计算；仅统计你的数据范围内、未删除的客户。',
+  scopeNote: '日期按北京时间计算；仅统计你的数据范围内、未删除的客户。',
   filter: {
     range: '时间范围',
     owner: '负责人',
