@@ -13,6 +13,8 @@ import {
 } from '../../../test/mass-message-fixtures.js';
 import { multipartFile, TINY_PNG } from '../../../test/multipart.js';
 import { STORE_KINDS } from '../../../test/stores.js';
+import { deliverRecipient } from './sending/deliver.js';
+import { readSettings } from './settings.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,40 +39,45 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
   const massBodies = async (name: string) =>
     (await chatBodies(w, chats[name]?.conversationId ?? '')).filter((b) => b.startsWith('群发'));
 
-  it('sends at once without approval, and at most one mass message per customer per day', async () => {
+  /** Moves the clock forward to a Beijing wall-clock time: the cap counts calendar periods there. */
+  const moveTo = (beijing: string) => advance(w, Date.parse(`${beijing}+08:00`) - w.server.clock.now().getTime());
+
+  it('sends at once without approval, and at most one mass message per customer per calendar day', async () => {
+    await moveTo('2026-03-02T09:00:00');
     await setRules(w, { requireApproval: false });
     const first = await submit(w, 's1', { text: '群发一：新品到店', filter: { tagsAny: [w.tags.高意向] } });
     expect(first.status).toBe('approved');
     await runJobs(w);
     expect(statusByName(await detail(w, 's1', first.id))).toEqual({ 赵女士: 'sent' });
 
-    await advance(w, 2 * HOUR);
+    await moveTo('2026-03-02T23:59:00');
     const second = await submit(w, 's1', { text: '群发二：会员日', filter: {} });
     await runJobs(w);
     const capped = await detail(w, 's1', second.id);
     expect(statusByName(capped)).toEqual({ 赵女士: 'failed:frequency_cap', 钱先生: 'sent' });
     expect(capped).toMatchObject({ status: 'sent', totals: { recipients: 2, sent: 1, failed: 1 } });
 
-    await advance(w, DAY);
+    // Two minutes later it is another day in Beijing: the cap starts again.
+    await moveTo('2026-03-03T00:01:00');
     const third = await submit(w, 's1', { text: '群发三：周末活动', filter: { tagsAny: [w.tags.高意向] } });
     await runJobs(w);
     expect(statusByName(await detail(w, 's1', third.id))).toEqual({ 赵女士: 'sent' });
     expect(await massBodies('赵女士')).toEqual(['群发一：新品到店', '群发三：周末活动']);
   });
 
-  it('counts the cap over a week when the org sets it so', async () => {
+  it('counts the cap over a calendar week from Monday when the org sets it so', async () => {
     await setRules(w, { requireApproval: false, capCount: 2, capPeriod: 'week' });
-    await advance(w, 3 * DAY);
+    await moveTo('2026-03-06T10:00:00'); // a Friday
     const a = await submit(w, 's2', { text: '群发四：本周特惠', filter: {} });
     const b = await submit(w, 's2', { text: '群发五：本周特惠二', filter: {} });
     await runJobs(w);
     expect(statusByName(await detail(w, 's2', a.id))).toEqual({ 李女士: 'sent' });
     expect(statusByName(await detail(w, 's2', b.id))).toEqual({ 李女士: 'sent' });
-    await advance(w, 3 * DAY);
+    await moveTo('2026-03-08T23:00:00'); // Sunday night, the same week
     const c = await submit(w, 's2', { text: '群发六：第三条', filter: {} });
     await runJobs(w);
     expect(statusByName(await detail(w, 's2', c.id))).toEqual({ 李女士: 'failed:frequency_cap' });
-    await advance(w, 5 * DAY);
+    await moveTo('2026-03-09T00:30:00'); // Monday: a new week
     const d = await submit(w, 's2', { text: '群发七：下周', filter: {} });
     await runJobs(w);
     expect(statusByName(await detail(w, 's2', d.id))).toEqual({ 李女士: 'sent' });
@@ -219,5 +226,52 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
     expect(sent.map((r) => [r.kind, (JSON.parse(r.attachment ?? '{}') as { name: string }).name])).toEqual([
       ['file', '价目表.txt'],
     ]);
+  });
+
+  it('fails the part of a customer transferred to another owner before it went out', async () => {
+    await setRules(w, { requireApproval: false, ownerConfirm: true, capCount: 20 });
+    const sun = await chatCustomer(w, 's1', '孙先生', ['老客户']);
+    const m = await submit(w, 'sup', { text: '群发十五：老客户回馈', filter: { tagsAny: [w.tags.老客户] } });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 'sup', m.id))).toEqual({ 孙先生: 'awaiting_confirm' });
+    const moved = await w.call(w.heads.admin, 'POST', '/api/v1/customers/transfer', {
+      customerIds: [sun.customerId],
+      toMemberId: w.ids.sup,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await advance(w, 25 * HOUR);
+    await runJobs(w);
+    const owner = await w.server.ctx.db
+      .selectFrom('customers')
+      .select('owner_id')
+      .where('id', '=', sun.customerId)
+      .executeTakeFirstOrThrow();
+    expect(owner.owner_id).toBe(w.ids.sup);
+    // 孙先生's former owner confirms a part that is no longer theirs to send.
+    await w.call(w.heads.s1, 'POST', `/api/v1/mass-messages/${m.id}/confirm`);
+    expect(statusByName(await detail(w, 'sup', m.id))).toEqual({ 孙先生: 'failed:owner_changed' });
+    expect(await chatBodies(w, sun.visitor.conversationId)).not.toContain('群发十五：老客户回馈');
+  });
+
+  it('lets only one of two mass messages going out at once through a cap of one a day', async () => {
+    await setRules(w, { requireApproval: false, capCount: 1, capPeriod: 'day' });
+    await advance(w, DAY);
+    const later = new Date(w.server.clock.now().getTime() + HOUR).toISOString();
+    const a = await submit(w, 's1', { text: '群发十六：同时一', filter: {}, scheduledAt: later });
+    const b = await submit(w, 's1', { text: '群发十七：同时二', filter: {}, scheduledAt: later });
+    const { db } = w.server.ctx;
+    const row = (id: string) =>
+      db.selectFrom('mass_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const settings = await readSettings(db, w.org.orgId);
+    const customerId = chats.赵女士?.customerId ?? '';
+    await Promise.all([
+      deliverRecipient(w.server.ctx, await row(a.id), customerId, settings),
+      deliverRecipient(w.server.ctx, await row(b.id), customerId, settings),
+    ]);
+    const outcomes = [
+      statusByName(await detail(w, 's1', a.id)).赵女士,
+      statusByName(await detail(w, 's1', b.id)).赵女士,
+    ];
+    expect(outcomes.sort()).toEqual(['failed:frequency_cap', 'sent']);
   });
 });

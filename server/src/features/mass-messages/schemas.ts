@@ -20,6 +20,7 @@ export const FAIL_REASONS = [
   'frequency_cap',
   'no_conversation',
   'owner_inactive',
+  'owner_changed',
   'customer_deleted',
   'cancelled',
 ] as const;

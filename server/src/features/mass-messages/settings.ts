@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../app/context.js';
 import type { Actor } from '../../authz/actor.js';
 import { assertMay } from '../../authz/may.js';
+import { chinaPeriodStart } from '../../platform/china-time.js';
 import type { Database } from '../../platform/db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import type { CapPeriod, SettingsOut } from './schemas.js';
@@ -18,13 +19,11 @@ export const DEFAULT_SETTINGS: SettingsOut = {
   ownerConfirm: false,
 };
 
-const PERIOD_DAYS: Record<CapPeriod, number> = { day: 1, week: 7, month: 30 };
-const DAY_MS = 86_400_000;
-
-/** The start of the cap's rolling window ending now. */
-export function capWindowStart(now: Date, period: CapPeriod): string {
-  return new Date(now.getTime() - PERIOD_DAYS[period] * DAY_MS).toISOString();
-}
+/**
+ * The start of the cap's period holding now: the calendar day, week (from Monday) or month in
+ * China time, as a customer counts "today" and "this week".
+ */
+export const capWindowStart = (now: Date, period: CapPeriod): string => chinaPeriodStart(now, period).toISOString();
 
 export async function readSettings(db: Kysely<Database>, orgId: string): Promise<SettingsOut> {
   const row = await db.selectFrom('mass_message_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst();

@@ -1,5 +1,5 @@
 /** The org's mass-message rules: the frequency cap per customer, approval and owners' confirmation. */
-import { App, Button, Form, InputNumber, Select, Space, Switch } from 'antd';
+import { App, Button, Form, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/page-state';
 import { errorText } from '../../lib/api/error-text';
@@ -35,6 +35,9 @@ function SettingsEditor({ initial }: { initial: MassSettings }) {
           <InputNumber min={1} max={100} precision={0} suffix={t('settings.capUnit')} style={{ width: 180 }} />
         </Form.Item>
       </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        {t('settings.capPeriodHelp')}
+      </Typography.Paragraph>
       <Form.Item name="requireApproval" label={t('settings.requireApproval')} valuePropName="checked">
         <Switch />
       </Form.Item>

@@ -27655,7 +27655,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -27847,7 +27847,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -28054,7 +28054,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -28244,7 +28244,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -28438,7 +28438,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -28623,7 +28623,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -28802,7 +28802,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };
@@ -28981,7 +28981,7 @@ export interface paths {
                                     name: string;
                                 };
                                 status: "pending" | "awaiting_confirm" | "sent" | "read" | "failed";
-                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "customer_deleted" | "cancelled") | null;
+                                failReason: ("frequency_cap" | "no_conversation" | "owner_inactive" | "owner_changed" | "customer_deleted" | "cancelled") | null;
                                 sentAt: string | null;
                             }[];
                         };

@@ -6,7 +6,13 @@
  * `rangeStartsAt` and `bucketSql` tie a date to instants.
  */
 import { type RawBuilder, sql } from 'kysely';
-import { CHINA_TIME_ZONE, chinaDayOf, chinaDaySql, startOfChinaDay } from '../../../platform/china-time.js';
+import {
+  CHINA_TIME_ZONE,
+  chinaDayOf,
+  chinaDaySql,
+  periodStartOf,
+  startOfChinaDay,
+} from '../../../platform/china-time.js';
 import type { Dialect } from '../../../platform/db/connect.js';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
@@ -37,12 +43,7 @@ export const daysBetween = (from: string, to: string): number =>
   Math.round((dayStart(to).getTime() - dayStart(from).getTime()) / DAY_MS);
 
 /** The first day of the bucket holding `day`. */
-export function bucketOf(day: string, interval: Interval): string {
-  if (interval === 'day') return day;
-  if (interval === 'month') return `${day.slice(0, 7)}-01`;
-  const weekday = dayStart(day).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
-}
+export const bucketOf = (day: string, interval: Interval): string => periodStartOf(day, interval);
 
 /** Every bucket from the one holding `from` to the one holding `to`, so a chart has no gaps. */
 export function bucketStarts(from: string, to: string, interval: Interval): string[] {

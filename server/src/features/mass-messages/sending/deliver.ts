@@ -1,6 +1,7 @@
 /**
- * Delivering one recipient's copy, in its own transaction: the org's frequency cap (counted
- * over mass messages already sent to this customer in the rolling window) and the owner's chat
+ * Delivering one recipient's copy, in its own transaction: the org's frequency cap (counted over
+ * mass messages already sent to this customer in this calendar day, week or month), that the
+ * customer is still served by the owner the message was addressed through, and the owner's chat
  * with the customer are checked at send time; the message goes out as the owner, keyed by the
  * mass message so a re-run never sends twice. Failures are recorded with their reason.
  */
@@ -43,7 +44,7 @@ async function capReached(tx: Db, mm: MassMessageTable, customerId: string, sett
     .where('customer_id', '=', customerId)
     .where('status', '=', 'sent')
     .where('mass_message_id', '!=', mm.id)
-    .where('sent_at', '>', capWindowStart(now, settings.capPeriod))
+    .where('sent_at', '>=', capWindowStart(now, settings.capPeriod))
     .executeTakeFirst();
   return Number(row?.n ?? 0) >= settings.capCount;
 }
@@ -67,13 +68,13 @@ export async function deliverRecipient(
 ): Promise<LoggedEvent[]> {
   const events = await ctx.db.transaction().execute(async (tx) => {
     if (ctx.dialect === 'postgres') {
-      // Two runs of the same job (a retry racing a slow first run) decide one at a time.
+      // Deliveries to one customer decide one at a time — a retry racing a slow first run, or
+      // two mass messages going out at once — so neither sends twice nor passes the cap together.
       await tx
-        .selectFrom('mass_message_recipients')
-        .select('status')
+        .selectFrom('customers')
+        .select('id')
         .where('org_id', '=', mm.org_id)
-        .where('mass_message_id', '=', mm.id)
-        .where('customer_id', '=', customerId)
+        .where('id', '=', customerId)
         .forUpdate()
         .execute();
     }
@@ -81,7 +82,14 @@ export async function deliverRecipient(
       .selectFrom('mass_message_recipients as r')
       .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'r.owner_id').onRef('m.org_id', '=', 'r.org_id'))
       .innerJoin('customers as c', (j) => j.onRef('c.id', '=', 'r.customer_id').onRef('c.org_id', '=', 'r.org_id'))
-      .select(['r.status', 'r.owner_id', 'm.name as owner_name', 'm.status as owner_status', 'c.deleted_at'])
+      .select([
+        'r.status',
+        'r.owner_id',
+        'm.name as owner_name',
+        'm.status as owner_status',
+        'c.deleted_at',
+        'c.owner_id as current_owner_id',
+      ])
       .where('r.org_id', '=', mm.org_id)
       .where('r.mass_message_id', '=', mm.id)
       .where('r.customer_id', '=', customerId)
@@ -89,6 +97,10 @@ export async function deliverRecipient(
     if (recipient?.status !== 'pending') return [];
     if (recipient.deleted_at !== null) return failWith(tx, mm, customerId, 'customer_deleted').then(() => []);
     if (recipient.owner_status !== 'active') return failWith(tx, mm, customerId, 'owner_inactive').then(() => []);
+    // Transferred since the message was addressed: the new owner did not write or confirm it.
+    if (recipient.current_owner_id !== recipient.owner_id) {
+      return failWith(tx, mm, customerId, 'owner_changed').then(() => []);
+    }
     const now = ctx.clock.now();
     if (await capReached(tx, mm, customerId, settings, now)) {
       return failWith(tx, mm, customerId, 'frequency_cap').then(() => []);
