@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'customer_post.approved',
   'customer_post.rejected',
   'customer_post.deleted',
+  'customer_post.comment_deleted',
   'customer_post.settings_changed',
   'mass_message.created',
   'mass_message.approved',

@@ -107,6 +107,7 @@ export const GUEST_ROUTES = new Set([
   'PUT /api/v1/guest/posts/{id}/like',
   'DELETE /api/v1/guest/posts/{id}/like',
   'POST /api/v1/guest/posts/{id}/comments',
+  'DELETE /api/v1/guest/posts/{id}/comments/{commentId}',
   'GET /api/v1/guest/post-images/{id}',
   'GET /api/v1/guest/customer-groups',
 ]);

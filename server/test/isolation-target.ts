@@ -120,10 +120,10 @@ export async function expectTargetUnchanged(
   expect(post).toEqual({ body: MARKER, status: 'published' });
   const reactions = await server.ctx.db
     .selectFrom('customer_post_comments')
-    .select('id')
+    .select(['id', 'deleted_at'])
     .where('post_id', '=', idsOfA['customer-posts'] as string)
     .execute();
-  expect(reactions).toEqual([]);
+  expect(reactions).toEqual([{ id: idsOfA.comments, deleted_at: null }]);
   const mass = await server.ctx.db
     .selectFrom('mass_messages')
     .select(['text', 'status', 'approver_id'])

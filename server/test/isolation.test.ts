@@ -205,6 +205,23 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
     expect(linkA.statusCode, linkA.body).toBe(201);
     // A post to customers of the victim, with an image, its text the marker.
     const postA = await postWithImage(server, { authorization: victimSession.authorization }, MARKER);
+    // A customer's comment on it, the marker its text (planted: the post has no audience here).
+    const commentA = '00000000-0000-4000-8000-00000000c001';
+    await ctx.db
+      .insertInto('customer_post_comments')
+      .values({
+        id: commentA,
+        org_id: orgA.orgId,
+        post_id: postA.postId,
+        customer_id: (customerA.json() as { id: string }).id,
+        member_id: null,
+        author_name: MARKER,
+        reply_to_id: null,
+        body: MARKER,
+        created_at: server.clock.now().toISOString(),
+        deleted_at: null,
+      })
+      .execute();
     // A mass message of the victim to their customers, waiting for approval.
     const massA = await server.app.inject({
       method: 'POST',
@@ -232,6 +249,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       'contact-links': (linkA.json() as { id: string }).id,
       'customer-posts': postA.postId,
       posts: postA.postId,
+      comments: commentA,
       images: postA.imageId,
       'post-images': postA.imageId,
       'mass-messages': (massA.json() as { id: string }).id,
@@ -267,7 +285,7 @@ describe.each(STORE_KINDS)('tenancy and data scope sweep on %s', (kind) => {
       if (!op.path.startsWith('/api/v1/') || op.path.startsWith('/api/v1/auth/')) continue;
       if (scopedOnly && !/\/(members|departments|customers)(\/|$)/.test(op.path)) continue;
       const key = `${op.method} ${op.path}`;
-      const url = op.path.replace('{id}', idFor(ids, op.path));
+      const url = op.path.replace('{id}', idFor(ids, op.path)).replace('{commentId}', ids.comments ?? '');
       const withQuery =
         op.method === 'GET' && !op.path.includes('{id}')
           ? `${url}?departmentId=${ids.departments}&actorId=${ids.members}&targetId=${ids.members}`

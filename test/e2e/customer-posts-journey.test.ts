@@ -2,7 +2,9 @@
  * 客户朋友圈 in a real browser: a salesperson's customer arrives through her contact-me link
  * (tagged VIP); she writes a post to her VIP customers on the posts page; the customer opens
  * their page on a phone, finds the post under 动态, likes it and comments; the salesperson opens
- * the post, sees the like and the comment and answers, and the customer reads the answer.
+ * the post, sees the like and the comment and answers, and the customer reads the answer. A
+ * comment leaving a phone number is taken down by the salesperson; the customer deletes her own
+ * first comment, and the answer to it goes too.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ type Demo = { token: string; demo: { login: string; password: string } };
 const POST_TEXT = '春季新品到店，VIP 客户享九折，欢迎预约体验！';
 const COMMENT = '周六下午可以去看看吗？';
 const ANSWER = '可以的，周六全天都在，欢迎您！';
+const SECOND = '我的电话 13800138000，直接打给我';
 
 const missingKeys = (page: Page) =>
   page.evaluate(() => (window as { concordMissingKeys?: string[] }).concordMissingKeys ?? []);
@@ -124,6 +127,33 @@ describe('a post reaches the customers a tag picks, and they answer it', () => {
     await customer.getByRole('navigation').getByText('动态').click();
     await post.getByTestId('guest-post-comments').getByText(ANSWER).waitFor();
     await screenshot(customer, 'customer-posts-phone-answer');
+
+    // A second comment leaves a phone number; the salesperson takes it down.
+    await post.getByLabel('评论').fill(SECOND);
+    await post.getByRole('button', { name: /发\s*送/ }).click();
+    await post.getByTestId('guest-post-comments').getByText(SECOND).waitFor();
+    await console_.reload(); // the open post is in the address, so its drawer comes back
+    const second = drawer.locator('[data-testid^="post-comment-"]').filter({ hasText: SECOND });
+    await second.getByRole('button', { name: /删\s*除/ }).click();
+    await console_
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await second.waitFor({ state: 'detached' });
+    expect(await drawer.getByTestId('post-comments').getByText(COMMENT).count()).toBe(1);
+
+    // The customer deletes her first comment; the answer goes with it.
+    await customer.reload();
+    await customer.getByRole('navigation').getByText('动态').click();
+    await post.getByTestId('guest-post-comments').getByText(ANSWER).waitFor();
+    expect(await post.getByText(SECOND).count()).toBe(0);
+    await post.getByRole('button', { name: /删\s*除/ }).click();
+    await customer
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await post.getByTestId('guest-post-comments').waitFor({ state: 'detached' });
+    expect(await post.getByText(ANSWER).count()).toBe(0);
     expect(await missingKeys(customer)).toEqual([]);
     expect(await missingKeys(console_)).toEqual([]);
     await phone.close();

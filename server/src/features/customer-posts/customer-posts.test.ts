@@ -350,4 +350,52 @@ describe.each(STORE_KINDS)('posts to customers on %s', (kind) => {
     // The same address in another org sees nothing of this org's groups.
     expect((await call(outsider.headers, 'GET', '/api/v1/guest/customer-groups')).json()).toEqual({ items: [] });
   });
+
+  it('lets a customer delete their own comment with its answers, and a colleague who sees the post take any down, audited', async () => {
+    const id = (await feed(wang)).find((p) => p.text === '公司周年庆')?.id ?? '';
+    const mine = await call(wang.headers, 'POST', `/api/v1/guest/posts/${id}/comments`, { text: '想删掉的评论' });
+    const mineId = (mine.json() as GuestPostJson).comments.find((c) => c.text === '想删掉的评论')?.id ?? '';
+    const theirs = await call(li.headers, 'POST', `/api/v1/guest/posts/${id}/comments`, { text: '李总的评论' });
+    const theirsId = (theirs.json() as GuestPostJson).comments.find((c) => c.text === '李总的评论')?.id ?? '';
+    await call(admin, 'POST', `/api/v1/customer-posts/${id}/comments`, { text: '收到', replyToId: mineId });
+    const url = (commentId: string) => `/api/v1/guest/posts/${id}/comments/${commentId}`;
+
+    // Not another customer's comment, nor a malformed id.
+    expect((await call(wang.headers, 'DELETE', url(theirsId))).statusCode).toBe(404);
+    expect((await call(wang.headers, 'DELETE', url('not-an-id'))).statusCode).toBe(400);
+    const gone = await call(wang.headers, 'DELETE', url(mineId));
+    expect(gone.statusCode, gone.body).toBe(200);
+    const texts = (gone.json() as GuestPostJson).comments.map((c) => c.text);
+    expect(texts).not.toContain('想删掉的评论');
+    expect(texts).not.toContain('收到');
+    expect((await call(wang.headers, 'DELETE', url(mineId))).statusCode).toBe(404);
+    const rows = await server.ctx.db
+      .selectFrom('customer_post_comments')
+      .select(['body', 'deleted_at'])
+      .where('post_id', '=', id)
+      .where('body', 'in', ['想删掉的评论', '收到'])
+      .execute();
+    expect(rows.map((r) => r.deleted_at !== null)).toEqual([true, true]);
+
+    // A colleague who does not see the org post cannot; its admin can, and it is audited.
+    const memberUrl = `/api/v1/customer-posts/${id}/comments/${theirsId}`;
+    expect((await call(colleague, 'DELETE', memberUrl)).statusCode).toBe(404);
+    expect((await call(outsiderAdmin, 'DELETE', memberUrl)).statusCode).toBe(404);
+    const takenDown = await call(admin, 'DELETE', memberUrl);
+    expect(takenDown.statusCode, takenDown.body).toBe(200);
+    expect(takenDown.json().comments.map((c: { text: string }) => c.text)).not.toContain('李总的评论');
+    expect((await feed(li)).find((p) => p.id === id)?.comments).toEqual([]);
+    const audit = await server.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'before'])
+      .where('org_id', '=', org.orgId)
+      .where('action', '=', 'customer_post.comment_deleted')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBe(org.ownerId);
+    expect(JSON.parse(audit.before ?? '{}')).toMatchObject({
+      text: '李总的评论',
+      author: '李总',
+      authorKind: 'customer',
+    });
+  });
 });

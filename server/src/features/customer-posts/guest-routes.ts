@@ -4,8 +4,9 @@ import type { App } from '../../http/app-type.js';
 import { actorOf } from '../../http/auth.js';
 import { ErrorBody, errorResponses, IdParams } from '../../http/schema-helpers.js';
 import { commentAsCustomer, likePost, unlikePost } from './commands/comment-commands.js';
+import { deleteOwnComment } from './commands/delete-comment.js';
 import { guestFeed, guestGroups, guestPost } from './guest-reads.js';
-import { GuestCommentBody, GuestFeed, GuestFeedQuery, GuestGroups, GuestPost } from './schemas.js';
+import { CommentParams, GuestCommentBody, GuestFeed, GuestFeedQuery, GuestGroups, GuestPost } from './schemas.js';
 
 const tags = ['customer posts'];
 const guest = { guest: true };
@@ -74,6 +75,24 @@ export function guestPostRoutes(app: App, ctx: Ctx): void {
       const actor = actorOf(req);
       await commentAsCustomer(ctx, actor, req.params.id, req.body.text);
       return reply.status(201).send(await postAfter(actor, req.params.id));
+    },
+  );
+
+  app.delete(
+    '/api/v1/guest/posts/:id/comments/:commentId',
+    {
+      config: guest,
+      schema: {
+        tags,
+        summary: 'Delete your own comment (the answers to it go too)',
+        params: CommentParams,
+        response: { 200: GuestPost, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await deleteOwnComment(ctx, actor, req.params.id, req.params.commentId);
+      return postAfter(actor, req.params.id);
     },
   );
 

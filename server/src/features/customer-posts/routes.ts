@@ -4,6 +4,7 @@ import type { App, FeatureRoutes } from '../../http/app-type.js';
 import { actorOf } from '../../http/auth.js';
 import { ErrorBody, errorResponses, IdParams, Ok } from '../../http/schema-helpers.js';
 import { replyToComment } from './commands/comment-commands.js';
+import { deleteCommentOnPost } from './commands/delete-comment.js';
 import { deletePost } from './commands/delete-post.js';
 import { readPostSettings, setReviewRequired } from './commands/post-settings.js';
 import { publishPost } from './commands/publish-post.js';
@@ -12,6 +13,7 @@ import { guestPostRoutes } from './guest-routes.js';
 import { postImageRoutes } from './image-routes.js';
 import { getPost, listPosts } from './reads.js';
 import {
+  CommentParams,
   CreatePostBody,
   ListPostsQuery,
   PostDetail,
@@ -167,6 +169,24 @@ function memberRoutes(app: App, ctx: Ctx): void {
       const actor = actorOf(req);
       await replyToComment(ctx, actor, req.params.id, req.body);
       return reply.status(201).send(await getPost(ctx, actor, req.params.id));
+    },
+  );
+
+  app.delete(
+    '/api/v1/customer-posts/:id/comments/:commentId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Take down a comment or answer on a post you see (author, reviewers, publish_org for org posts); answers to it go too (audited)',
+        params: CommentParams,
+        response: { 200: PostDetail, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await deleteCommentOnPost(ctx, actor, req.params.id, req.params.commentId);
+      return getPost(ctx, actor, req.params.id);
     },
   );
 }

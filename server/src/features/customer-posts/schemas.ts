@@ -46,6 +46,8 @@ export type ListPostsInput = Static<typeof ListPostsQuery>;
 
 export const RejectBody = Obj({ reason: Name(POST_LIMITS.reason) });
 export const ReplyBody = Obj({ text: Text(POST_LIMITS.comment, { minLength: 1 }), replyToId: Id });
+/** A comment on a post. */
+export const CommentParams = Obj({ id: Id, commentId: Id });
 export const GuestCommentBody = Obj({ text: Text(POST_LIMITS.comment, { minLength: 1 }) });
 export const SettingsBody = Obj({ reviewRequired: Type.Boolean() });
 

@@ -103,6 +103,7 @@ export const auditActionsEn: Messages<typeof auditActionsZhCN> = {
     approved: 'Customer post approved',
     rejected: 'Customer post rejected',
     deleted: 'Customer post deleted',
+    comment_deleted: 'Customer post comment deleted',
     settings_changed: 'Customer post review setting changed',
   },
   mass_message: {

@@ -96,6 +96,7 @@ export const auditActionsZhCN = {
     approved: '审核通过客户朋友圈',
     rejected: '驳回客户朋友圈',
     deleted: '删除客户朋友圈',
+    comment_deleted: '删除客户朋友圈评论',
     settings_changed: '修改客户朋友圈审核设置',
   },
   mass_message: {

@@ -56,6 +56,10 @@ export const useReplyToComment = (id: string) =>
   usePostChange((body: { text: string; replyToId: string }) =>
     unwrap(api.POST('/api/v1/customer-posts/{id}/comments', { params: { path: { id } }, body })),
   );
+export const useDeleteComment = (id: string) =>
+  usePostChange((commentId: string) =>
+    unwrap(api.DELETE('/api/v1/customer-posts/{id}/comments/{commentId}', { params: { path: { id, commentId } } })),
+  );
 export const useSetReviewRequired = () =>
   usePostChange((reviewRequired: boolean) =>
     unwrap(api.PUT('/api/v1/customer-posts/settings', { body: { reviewRequired } })),

@@ -62,5 +62,8 @@ export const en: Messages<typeof zhCN> = {
     replyTo: 'Reply to {{name}}',
     replyPlaceholder: 'Your reply',
     send: 'Send',
+    deleteComment: 'Delete',
+    deleteCommentConfirm: 'Delete this comment? The replies to it go too, and the customer no longer sees it.',
+    commentDeleted: 'Comment deleted',
   },
 };

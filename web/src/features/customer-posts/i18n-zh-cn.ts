@@ -59,5 +59,8 @@ export const zhCN = {
     replyTo: '回复 {{name}}',
     replyPlaceholder: '输入回复内容',
     send: '发送',
+    deleteComment: '删除',
+    deleteCommentConfirm: '删除这条评论？对它的回复也会一并删除，客户将看不到。',
+    commentDeleted: '评论已删除',
   },
 };

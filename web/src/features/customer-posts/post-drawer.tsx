@@ -1,13 +1,14 @@
-/** One post's reactions: who liked it, the comments, and replying to a customer's comment. */
+/** One post's reactions: who liked it, the comments, replying to a customer's comment, taking one down. */
 import { App, Button, Drawer, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/page-state';
 import { usePost, useReplyToComment } from './api';
+import { PostCommentItem } from './post-comment-item';
 import { postErrorText } from './post-logic';
 
 function Reactions({ id }: { id: string }) {
-  const { t, i18n } = useTranslation('customerPosts');
+  const { t } = useTranslation('customerPosts');
   const { message } = App.useApp();
   const post = usePost(id);
   const reply = useReplyToComment(id);
@@ -51,44 +52,14 @@ function Reactions({ id }: { id: string }) {
             <div data-testid="post-comments">
               <List
                 dataSource={data.comments}
-                renderItem={(c) => {
-                  const target = data.comments.find((o) => o.id === c.replyToId);
-                  return (
-                    <List.Item
-                      actions={
-                        c.author.kind === 'customer'
-                          ? [
-                              <Button
-                                key="reply"
-                                type="link"
-                                size="small"
-                                onClick={() => setTo({ id: c.id, name: c.author.name })}
-                              >
-                                {t('drawer.reply')}
-                              </Button>,
-                            ]
-                          : []
-                      }
-                    >
-                      <List.Item.Meta
-                        title={
-                          <Space size={6}>
-                            <Typography.Text strong>{c.author.name}</Typography.Text>
-                            {target ? (
-                              <Typography.Text type="secondary">
-                                {t('drawer.replyTo', { name: target.author.name })}
-                              </Typography.Text>
-                            ) : null}
-                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {new Date(c.createdAt).toLocaleString(i18n.language)}
-                            </Typography.Text>
-                          </Space>
-                        }
-                        description={<span style={{ whiteSpace: 'pre-wrap', color: 'inherit' }}>{c.text}</span>}
-                      />
-                    </List.Item>
-                  );
-                }}
+                renderItem={(c) => (
+                  <PostCommentItem
+                    postId={id}
+                    comment={c}
+                    target={data.comments.find((o) => o.id === c.replyToId)}
+                    onReply={setTo}
+                  />
+                )}
               />
             </div>
           )}

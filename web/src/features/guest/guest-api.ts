@@ -106,6 +106,8 @@ export function guestApi(token: string) {
         : settle(api.DELETE('/api/v1/guest/posts/{id}/like', { params: { path: { id } } })),
     comment: (id: string, text: string) =>
       settle(api.POST('/api/v1/guest/posts/{id}/comments', { params: { path: { id } }, body: { text } })),
+    deleteComment: (id: string, commentId: string) =>
+      settle(api.DELETE('/api/v1/guest/posts/{id}/comments/{commentId}', { params: { path: { id, commentId } } })),
     postImage: (id: string) =>
       settle(api.GET('/api/v1/guest/post-images/{id}', { params: { path: { id } }, parseAs: 'blob' })) as Promise<Blob>,
     groups: () => settle(api.GET('/api/v1/guest/customer-groups')),

@@ -1,7 +1,7 @@
 /** The customer's 动态 tab: posts addressed to them, newest first, with like and comment. */
 import { HeartFilled, HeartOutlined, LinkOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Image, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Image, Input, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestApi, GuestPost } from './guest-api';
@@ -95,6 +95,16 @@ function PostItem({ api, post, onChanged }: { api: GuestApi; post: GuestPost; on
                 </Typography.Text>
               ) : null}
               ：{c.text}
+              {c.author.kind === 'customer' ? (
+                <Popconfirm
+                  title={t('posts.deleteCommentConfirm')}
+                  onConfirm={() => act(() => api.deleteComment(post.id, c.id))}
+                >
+                  <Button type="link" size="small" danger disabled={busy}>
+                    {t('posts.deleteComment')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
             </div>
           ))}
         </div>

@@ -101,6 +101,8 @@ export const en: Messages<typeof zhCN> = {
     commentPlaceholder: 'Write a comment…',
     send: 'Send',
     replyTo: 'Reply to {{name}}',
+    deleteComment: 'Delete',
+    deleteCommentConfirm: 'Delete this comment? The replies to it go too.',
     more: 'Load more',
   },
   groups: {

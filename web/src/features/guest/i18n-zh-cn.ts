@@ -96,6 +96,8 @@ export const zhCN = {
     commentPlaceholder: '写评论…',
     send: '发送',
     replyTo: '回复 {{name}}',
+    deleteComment: '删除',
+    deleteCommentConfirm: '删除这条评论？对它的回复也会一起删除。',
     more: '加载更多',
   },
   groups: {

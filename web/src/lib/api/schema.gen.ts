@@ -25794,6 +25794,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customer-posts/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take down a comment or answer on a post you see (author, reviewers, publish_org for org posts); answers to it go too (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    commentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "member" | "org";
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            tags: {
+                                all: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                any: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                none: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            status: "pending_review" | "published" | "rejected" | "deleted";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            reviewer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewReason: string | null;
+                            audienceCount: number;
+                            likeCount: number;
+                            commentCount: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            canReview: boolean;
+                            canDelete: boolean;
+                            likes: {
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer-posts/images": {
         parameters: {
             query?: never;
@@ -26726,6 +26896,148 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guest/posts/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your own comment (the answers to it go too) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    commentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            from: {
+                                kind: "member" | "org";
+                                name: string;
+                            };
+                            text: string;
+                            /** @description Image ids, in order */
+                            imageIds: string[];
+                            link: {
+                                url: string;
+                                title: string | null;
+                            } | null;
+                            publishedAt: string;
+                            likeCount: number;
+                            liked: boolean;
+                            /** @description Your comments and the replies to them */
+                            comments: {
+                                id: string;
+                                text: string;
+                                author: {
+                                    kind: "customer" | "member";
+                                    id: string;
+                                    name: string;
+                                };
+                                replyToId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
