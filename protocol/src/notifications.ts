@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'customer_waiting_escalated',
   'post_review_requested',
   'post_reviewed',
+  'post_commented',
   'mass_message_pending_approval',
   'mass_message_approved',
   'mass_message_rejected',
@@ -34,7 +35,10 @@ export type NotificationData = {
   /** customer_waiting(_escalated): the working minutes the customer has waited, and (escalated) whose customer. */
   minutes?: number;
   ownerName?: string;
-  /** post_review_requested, post_reviewed: the post, the start of its text, and the review's outcome. */
+  /**
+   * post_review_requested, post_reviewed, post_commented: the post, the start of its text (of the
+   * comment, for post_commented, with the customer's name), and the review's outcome.
+   */
   postId?: string;
   outcome?: 'approved' | 'rejected';
   /** mass_message_*: the mass message, its author, the start of its text and a rejection's reason. */

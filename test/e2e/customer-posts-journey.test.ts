@@ -3,7 +3,7 @@
  * (tagged VIP); she writes a post to her VIP customers on the posts page; the customer opens
  * their page on a phone, finds the post under 动态, likes it and comments; the salesperson opens
  * the post, sees the like and the comment and answers, and the customer reads the answer. A
- * comment leaving a phone number is taken down by the salesperson; the customer deletes her own
+ * comment leaving a phone number reaches her open post live and she takes it down; the customer deletes her own
  * first comment, and the answer to it goes too.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -132,8 +132,13 @@ describe('a post reaches the customers a tag picks, and they answer it', () => {
     await post.getByLabel('评论').fill(SECOND);
     await post.getByRole('button', { name: /发\s*送/ }).click();
     await post.getByTestId('guest-post-comments').getByText(SECOND).waitFor();
-    await console_.reload(); // the open post is in the address, so its drawer comes back
+    // It reaches the salesperson's open post without a reload, with a notice in the bell.
     const second = drawer.locator('[data-testid^="post-comment-"]').filter({ hasText: SECOND });
+    await second.waitFor();
+    await console_
+      .getByTestId('notification-toast')
+      .filter({ hasText: `周女士 评论了你的客户朋友圈：${SECOND}` })
+      .waitFor();
     await second.getByRole('button', { name: /删\s*除/ }).click();
     await console_
       .locator('.ant-popconfirm:visible')

@@ -160,6 +160,21 @@ describe.each(STORE_KINDS)('posts to customers on %s', (kind) => {
     ]);
     // Another customer of the same post sees neither.
     expect((await feed(li))[0]?.comments).toEqual([]);
+    // The post's author heard of the comment (once), and not of the colleague's answer.
+    const { author_id } = await server.ctx.db
+      .selectFrom('customer_posts')
+      .select('author_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const told = await server.ctx.db
+      .selectFrom('notifications')
+      .select(['kind', 'data', 'link'])
+      .where('member_id', '=', author_id)
+      .where('kind', '=', 'post_commented')
+      .execute();
+    expect(told).toHaveLength(1);
+    expect(JSON.parse(told[0]?.data ?? '{}')).toEqual({ postId: id, customerName: '王女士', excerpt: '好'.repeat(40) });
+    expect(told[0]?.link).toBe(`/customers/posts?post=${id}`);
   });
 
   it('refuses a post or comment a blocking sensitive rule catches, naming the rule', async () => {

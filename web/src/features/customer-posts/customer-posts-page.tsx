@@ -13,6 +13,7 @@ import { type PostStatus, usePostSettings, usePosts, useSetReviewRequired } from
 import { PostCard } from './post-card';
 import { PostComposer } from './post-composer';
 import { PostDrawer } from './post-drawer';
+import { useLiveComments } from './use-live-comments';
 
 export function CustomerPostsPage() {
   return (
@@ -51,6 +52,7 @@ function CustomerPostsView() {
   const [params, setParams] = useSearchParams();
   const open = params.get('post');
   const setOpen = (id: string | null) => setParams(id ? { post: id } : {});
+  useLiveComments();
 
   return (
     <Card

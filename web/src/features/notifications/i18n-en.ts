@@ -20,6 +20,7 @@ export const en: Messages<typeof zhCN> = {
     postReviewRequested: 'A customer post waits for review: {{excerpt}}',
     postApproved: 'Your customer post was approved: {{excerpt}}',
     postRejected: 'Your customer post was rejected: {{excerpt}} ({{reason}})',
+    postCommented: '{{customer}} commented on your customer post: {{excerpt}}',
     massMessagePendingApproval: '{{author}} submitted a mass message for your approval: {{excerpt}}',
     massMessageApproved: 'Your mass message was approved: {{excerpt}}',
     massMessageRejected: 'Your mass message was rejected ({{reason}}): {{excerpt}}',

@@ -16,6 +16,7 @@ export const zhCN = {
     postReviewRequested: '有一条客户朋友圈待审核：{{excerpt}}',
     postApproved: '你的客户朋友圈已通过审核：{{excerpt}}',
     postRejected: '你的客户朋友圈被驳回：{{excerpt}}（{{reason}}）',
+    postCommented: '{{customer}} 评论了你的客户朋友圈：{{excerpt}}',
     massMessagePendingApproval: '{{author}} 提交了客户群发，等待你审批：{{excerpt}}',
     massMessageApproved: '你的客户群发已通过审批：{{excerpt}}',
     massMessageRejected: '你的客户群发被驳回（{{reason}}）：{{excerpt}}',

@@ -64,4 +64,10 @@ describe('notification text', () => {
       notificationText(item({ kind: 'post_reviewed', data: { excerpt: '新品上市', outcome: 'approved' } })).key,
     ).toBe('postApproved');
   });
+
+  it('words a customer’s comment on a post with who wrote it and how it starts', () => {
+    expect(
+      notificationText(item({ kind: 'post_commented', data: { customerName: '周女士', excerpt: '周六可以去看看吗' } })),
+    ).toEqual({ key: 'postCommented', values: { customer: '周女士', excerpt: '周六可以去看看吗' } });
+  });
 });

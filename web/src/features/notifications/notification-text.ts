@@ -36,6 +36,8 @@ export function notificationText(n: NotificationItem, separator = '、'): Notifi
       return d.outcome === 'rejected'
         ? { key: 'postRejected', values: { excerpt: d.excerpt ?? '', reason: d.reason ?? '' } }
         : { key: 'postApproved', values: { excerpt: d.excerpt ?? '' } };
+    case 'post_commented':
+      return { key: 'postCommented', values: { customer: d.customerName ?? '', excerpt: d.excerpt ?? '' } };
     case 'mass_message_pending_approval':
       return { key: 'massMessagePendingApproval', values: { author: d.authorName ?? '', excerpt: d.excerpt ?? '' } };
     case 'mass_message_approved':

@@ -21949,7 +21949,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated" | "post_review_requested" | "post_reviewed" | "mass_message_pending_approval" | "mass_message_approved" | "mass_message_rejected" | "mass_message_confirm";
+                                kind: "todo_due" | "follow_up_due" | "customers_received" | "transfer_declined" | "customer_waiting" | "customer_waiting_escalated" | "post_review_requested" | "post_reviewed" | "post_commented" | "mass_message_pending_approval" | "mass_message_approved" | "mass_message_rejected" | "mass_message_confirm";
                                 data: {
                                     conversationId?: string;
                                     excerpt?: string;

@@ -1,7 +1,8 @@
 /**
  * Reactions on a post. A customer likes (idempotent), unlikes and comments from their page; a
  * colleague who sees the post answers a customer's comment. Comments are at most 500
- * characters and pass the blocking sensitive rules.
+ * characters and pass the blocking sensitive rules; the post's author is told of each customer
+ * comment.
  */
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
@@ -9,6 +10,7 @@ import { conflict, invalid } from '../../../platform/errors.js';
 import { postForGuest } from '../guest-access.js';
 import { loadVisiblePost } from '../post-access.js';
 import { assertNotBlocked, commentText } from '../post-content.js';
+import { notifyCommented } from './post-notices.js';
 
 export async function likePost(ctx: Ctx, actor: Actor, postId: string): Promise<void> {
   const { customerId } = await postForGuest(ctx, actor, postId);
@@ -35,7 +37,7 @@ export async function unlikePost(ctx: Ctx, actor: Actor, postId: string): Promis
 }
 
 export async function commentAsCustomer(ctx: Ctx, actor: Actor, postId: string, text: string): Promise<string> {
-  const { customerId } = await postForGuest(ctx, actor, postId);
+  const { post, customerId } = await postForGuest(ctx, actor, postId);
   const body = commentText(text);
   await assertNotBlocked(ctx, actor.orgId, body, 'comment');
   const id = ctx.ids.next();
@@ -54,6 +56,7 @@ export async function commentAsCustomer(ctx: Ctx, actor: Actor, postId: string, 
       deleted_at: null,
     })
     .execute();
+  await notifyCommented(ctx, post, { id, customerName: actor.name, text: body });
   return id;
 }
 

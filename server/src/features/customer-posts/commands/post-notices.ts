@@ -1,4 +1,4 @@
-/** Telling reviewers a post waits for them, and the author how the review went. */
+/** Telling reviewers a post waits for them, and the author how the review went and what customers say. */
 import type { Ctx } from '../../../app/context.js';
 import type { CustomerPostTable } from '../../../platform/db/customer-post-tables.js';
 import { notify } from '../../notifications/notify.js';
@@ -52,5 +52,28 @@ export async function notifyAuthor(
     data: { postId: post.id, excerpt: excerptOf(post), outcome, reason },
     link: linkOf(post),
     dedupeKey: `post_reviewed:${post.id}`,
+  });
+}
+
+/** A customer commented: the post's author hears of it at once, if they still work here. */
+export async function notifyCommented(
+  ctx: Ctx,
+  post: CustomerPostTable,
+  comment: { id: string; customerName: string; text: string },
+): Promise<void> {
+  const author = await ctx.db
+    .selectFrom('members')
+    .select('status')
+    .where('org_id', '=', post.org_id)
+    .where('id', '=', post.author_id)
+    .executeTakeFirst();
+  if (author?.status !== 'active') return;
+  await notify(ctx, {
+    orgId: post.org_id,
+    memberId: post.author_id,
+    kind: 'post_commented',
+    data: { postId: post.id, customerName: comment.customerName, excerpt: comment.text.slice(0, EXCERPT) },
+    link: linkOf(post),
+    dedupeKey: `post_comment:${comment.id}`,
   });
 }
