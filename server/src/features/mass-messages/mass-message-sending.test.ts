@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Headers } from '../../../test/customer-fixtures.js';
 import {
   advance,
   chatBodies,
@@ -273,5 +274,38 @@ describe.each(STORE_KINDS)('sending customer mass messages on %s', (kind) => {
       statusByName(await detail(w, 's1', b.id)).赵女士,
     ];
     expect(outcomes.sort()).toEqual(['failed:frequency_cap', 'sent']);
+  });
+
+  it('answers no customer with a mass message: the wait stays open until the owner writes', async () => {
+    await setRules(w, { requireApproval: false, capCount: 1, capPeriod: 'day' });
+    await advance(w, DAY);
+    const sun = await chatCustomer(w, 's1', '孙女士', ['投诉']);
+    const { conversationId } = sun.visitor;
+    const send = (headers: Headers, clientMsgId: string, body: string) =>
+      w.call(headers, 'POST', `/api/v1/conversations/${conversationId}/messages`, { clientMsgId, body });
+    expect((await send(sun.visitor.headers, 'sun-1', '我的订单还没到')).statusCode).toBe(200);
+    await w.server.ctx.bus.drain();
+    const m = await submit(w, 's1', { text: '群发十八：售后回访', filter: { tagsAny: [w.tags.投诉] } });
+    await runJobs(w);
+    expect(statusByName(await detail(w, 's1', m.id))).toEqual({ 孙女士: 'sent' });
+    const waits = () =>
+      w.server.ctx.db
+        .selectFrom('response_waits')
+        .select(['answered_at', 'answered_by'])
+        .where('conversation_id', '=', conversationId)
+        .execute();
+    expect(await waits()).toEqual([{ answered_at: null, answered_by: null }]);
+
+    // A member cannot pass their own message off as one Concord sent.
+    const posing = await send(w.heads.s1, `mass:${m.id}`, '冒充群发');
+    expect(posing.statusCode).toBe(400);
+    expect(posing.json().error).toMatchObject({
+      code: 'invalid',
+      details: { field: 'clientMsgId', reason: 'reserved' },
+    });
+
+    expect((await send(w.heads.s1, 's1-answer', '您好，马上为您查询')).statusCode).toBe(200);
+    await w.server.ctx.bus.drain();
+    expect(await waits()).toEqual([{ answered_at: expect.any(String), answered_by: w.ids.s1 }]);
   });
 });

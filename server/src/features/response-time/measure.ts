@@ -2,7 +2,8 @@
  * Measures first responses in customer chats from messaging's `message.created` events: a
  * customer's message opens a wait (with the customer's owner then, and when the owner and the
  * supervisor are due an alert); the first message a member sends after it answers every open
- * wait before it, with the working time it took. Both steps are idempotent (one wait per message,
+ * wait before it, with the working time it took. What Concord sends in the member's name (a mass
+ * message, a transfer notice) answers nothing. Both steps are idempotent (one wait per message,
  * only open waits are answered), so a replayed event or a second node changes nothing, and a
  * reply handled before the customer's message (handlers run concurrently) is found afterwards.
  */
@@ -10,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../app/context.js';
 import type { DomainEvent } from '../../platform/bus.js';
 import type { Database } from '../../platform/db/schema.js';
+import { AUTOMATIC_SEND_PREFIXES, isAutomaticSend } from '../messaging/index.js';
 import { deadlinesOf } from './deadlines.js';
 import { loadResponseSettings } from './settings.js';
 import { workingMs } from './working-time.js';
@@ -51,6 +53,12 @@ async function laterReply(tx: Db, orgId: string, conversationId: string, seq: nu
     .where('sender_id', 'is not', null)
     .where('sender_id', '!=', guestId)
     .where('kind', '!=', 'system')
+    .where((eb) =>
+      eb.or([
+        eb('client_msg_id', 'is', null),
+        eb.and(AUTOMATIC_SEND_PREFIXES.map((prefix) => eb('client_msg_id', 'not like', `${prefix}%`))),
+      ]),
+    )
     .orderBy('seq')
     .executeTakeFirst();
   return row?.sender_id ? { seq: Number(row.seq), at: row.created_at, memberId: row.sender_id } : null;
@@ -101,7 +109,7 @@ export async function measureResponse(ctx: Ctx, event: DomainEvent): Promise<voi
     actorId?: unknown;
     messageId?: unknown;
     seq?: unknown;
-    payload?: { kind?: unknown };
+    payload?: { kind?: unknown; clientMsgId?: unknown };
   };
   if (typeof conversationId !== 'string' || typeof actorId !== 'string') return;
   if (typeof messageId !== 'string' || typeof seq !== 'number' || payload?.kind === 'system') return;
@@ -112,6 +120,7 @@ export async function measureResponse(ctx: Ctx, event: DomainEvent): Promise<voi
     .where('conversation_id', '=', conversationId)
     .executeTakeFirst();
   if (!chat) return;
+  if (actorId !== chat.guest_id && isAutomaticSend(String(payload?.clientMsgId ?? ''))) return;
   const orgId = event.orgId;
   await ctx.db.transaction().execute(async (tx) => {
     if (actorId === chat.guest_id) {

@@ -1,9 +1,11 @@
 /** Sending a message (text, or an uploaded image/file): membership, body, mentions, reply and attachment rules, idempotent by client id. */
+
 import { MESSAGING_LIMITS } from '@concord/protocol';
 import type { Ctx } from '../../../app/context.js';
 import type { Actor } from '../../../authz/actor.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import { attachmentForMessage } from '../attachment-claim.js';
+import { isAutomaticSend } from '../automatic-sends.js';
 import { publishEvents } from '../event-log.js';
 import { enforceHarassmentRules } from '../harassment-check.js';
 import { requireMembership } from '../membership.js';
@@ -35,6 +37,12 @@ export async function sendMessage(
   conversationId: string,
   input: SendMessageInput,
 ): Promise<MessageOut> {
+  if (isAutomaticSend(input.clientMsgId)) {
+    throw invalid('This clientMsgId prefix is kept for messages Concord sends itself', {
+      field: 'clientMsgId',
+      reason: 'reserved',
+    });
+  }
   const { conversation, membership } = await requireMembership(ctx.db, actor, conversationId);
   const stored = await findByClientMsgId(ctx.db, actor.orgId, conversationId, actor.memberId, input.clientMsgId);
   if (stored) return presentMessage(stored);
