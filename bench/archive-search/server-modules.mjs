@@ -39,7 +39,6 @@ const require = createRequire(new URL('../../server/package.json', import.meta.u
 export const pg = require('pg');
 
 /** A reused store loaded by an older build gets what it lacks: migrations and index upgrades, as at start. */
-/** A reused store loaded by an older build gets what it lacks: migrations and index upgrades, as at start. */
 export async function migrateIfBehind(store, dialect) {
   const started = Date.now();
   const applied = await migrateToLatest(store.db, dialect);

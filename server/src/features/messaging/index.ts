@@ -3,7 +3,7 @@
 export { contentDisposition } from './attachment-names.js';
 export { parseAttachment } from './attachment-presenter.js';
 export type { AttachmentOut } from './attachment-schemas.js';
-export { AUTOMATIC_SEND_PREFIXES, isAutomaticSend } from './automatic-sends.js';
+export { AUTOMATIC_SEND_PREFIXES, automaticSendId, isAutomaticSend } from './automatic-sends.js';
 export { handOverCustomerChat, openCustomerChat, postInCustomerChat } from './commands/customer-chat.js';
 export { type FileToSend, type SentInChat, sendInCustomerChat } from './commands/customer-chat-send.js';
 export { handOverGroup } from './commands/hand-over-group.js';

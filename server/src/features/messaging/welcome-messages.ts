@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../../app/context.js';
 import { DomainError } from '../../platform/errors.js';
+import { automaticSendId } from './automatic-sends.js';
 import { postSystemMessage } from './system-messages.js';
 
 export function postWelcomeMessages(ctx: Ctx): () => void {
@@ -17,7 +18,7 @@ export function postWelcomeMessages(ctx: Ctx): () => void {
       await postSystemMessage(ctx, {
         orgId: event.orgId,
         conversationId,
-        clientMsgId: `welcome:${String(event.data.seq)}`,
+        clientMsgId: automaticSendId('welcome', String(event.data.seq)),
         body: text,
       });
     } catch (err) {

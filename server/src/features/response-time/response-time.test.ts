@@ -129,6 +129,34 @@ describe.each(STORE_KINDS)('customer response times on %s', (kind) => {
     expect(waits[0]?.asked_at).toBe(MONDAY_10);
   });
 
+  it('leaves the wait open when a transfer notice goes out in the owner’s name', async () => {
+    const customer = await team.customerOf(team.sellerA, '钱先生');
+    server.clock.set(MONDAY_10);
+    await team.say(customer.headers, customer.conversationId, '合同什么时候寄出？');
+    const supervisor = await team.as(team.supervisorId);
+    const moved = await call(supervisor, 'POST', '/api/v1/customers/transfer', {
+      customerIds: [customer.customerId],
+      toMemberId: team.sellerB,
+      message: '您好，后续由小李为您服务',
+    });
+    expect(moved.statusCode).toBe(200);
+    await server.ctx.bus.drain();
+    const notice = await server.ctx.db
+      .selectFrom('messages')
+      .select(['sender_id', 'client_msg_id'])
+      .where('conversation_id', '=', customer.conversationId)
+      .where('client_msg_id', 'like', 'transfer-notice:%')
+      .executeTakeFirstOrThrow();
+    expect(notice.sender_id).toBe(team.sellerA);
+    const [wait] = await waitsOf(customer.conversationId);
+    expect([wait?.answered_at, wait?.answered_by]).toEqual([null, null]);
+
+    server.clock.advance(3 * MIN);
+    await team.say(await team.as(team.sellerA), customer.conversationId, '合同今天寄出');
+    const [answered] = await waitsOf(customer.conversationId);
+    expect([answered?.answered_by, Number(answered?.working_seconds)]).toEqual([team.sellerA, 3 * 60]);
+  });
+
   it('counts only working minutes for a Friday-evening message answered on Monday morning', async () => {
     const customer = await team.customerOf(team.sellerB, '钱先生');
     server.clock.set('2026-03-06T09:55:00.000Z'); // Friday 17:55 in Shanghai

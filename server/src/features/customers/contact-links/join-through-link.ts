@@ -24,7 +24,13 @@ import { checkEmailCode, consumeEmailCode } from '../../guests/email-codes.js';
 import { cleanDisplayName, normaliseEmail } from '../../guests/guest-rules.js';
 import type { GuestJoinedOut, GuestJoinInput } from '../../guests/schemas.js';
 import { openSession } from '../../identity/index.js';
-import { type LoggedEvent, openCustomerChat, postInCustomerChat, publishEvents } from '../../messaging/index.js';
+import {
+  automaticSendId,
+  type LoggedEvent,
+  openCustomerChat,
+  postInCustomerChat,
+  publishEvents,
+} from '../../messaging/index.js';
 import { contactCodeSubject, type FoundLink, findLinkByCode, findVisitorChat } from './contact-lookup.js';
 import { customerForVisitor } from './customer-for-visitor.js';
 
@@ -103,7 +109,7 @@ async function startChat(
       conversationId: chat.conversationId,
       sender: owner,
       body: link.welcome_message,
-      clientMsgId: `contact-welcome:${chat.conversationId}`,
+      clientMsgId: automaticSendId('contact-welcome', chat.conversationId),
     });
     events.push(...welcome);
   }

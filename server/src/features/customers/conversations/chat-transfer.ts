@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { AuditWho } from '../../audit/record.js';
-import { handOverCustomerChat, type LoggedEvent, postInCustomerChat } from '../../messaging/index.js';
+import { automaticSendId, handOverCustomerChat, type LoggedEvent, postInCustomerChat } from '../../messaging/index.js';
 import type { NoticeStatus } from '../transfers/transfer-writes.js';
 
 type Db = Kysely<Database>;
@@ -52,7 +52,7 @@ export async function postTransferNotice(
         conversationId,
         sender: input.sender,
         body: input.body,
-        clientMsgId: `transfer-notice:${input.transferId}`,
+        clientMsgId: automaticSendId('transfer-notice', input.transferId),
       })),
     );
   }

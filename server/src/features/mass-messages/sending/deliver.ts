@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { MassMessageTable } from '../../../platform/db/mass-message-tables.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { type LoggedEvent, publishEvents, sendInCustomerChat } from '../../messaging/index.js';
+import { automaticSendId, type LoggedEvent, publishEvents, sendInCustomerChat } from '../../messaging/index.js';
 import type { FailReason, SettingsOut } from '../schemas.js';
 import { capWindowStart } from '../settings.js';
 import { findUpload } from '../uploads.js';
@@ -116,7 +116,7 @@ export async function deliverRecipient(
       conversationId,
       sender: { id: recipient.owner_id, name: recipient.owner_name },
       body: bodyOf(mm),
-      clientMsgId: `mass:${mm.id}`,
+      clientMsgId: automaticSendId('mass', mm.id),
       file,
     });
     await tx
