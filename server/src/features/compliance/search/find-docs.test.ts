@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../../../../test/harness.js';
 import { STORE_KINDS } from '../../../../test/stores.js';
 import { appendArchiveRecords, type NewArchiveRecord } from '../archive/append-records.js';
 import { matchesQuery, queryTokens } from '../search-core/tokenize.js';
-import { docIdFloor, tag, windowTags, windowTagsStart } from './doc-keys.js';
+import { docIdFloor, monthEndDay, monthStartDay, tag, windowTags } from './doc-keys.js';
 import { findDocs, MAX_DOC_ID } from './find-docs.js';
 import { indexArchiveRecords } from './index-records.js';
 
@@ -26,20 +26,20 @@ const MESSAGES = Array.from({ length: 120 }, (_, i) => {
 
 describe('window tags', () => {
   const day = (iso: string) => Date.parse(iso) / DAY;
-  it('names each day of a window up to a week long, and the window starts where asked', () => {
-    expect(windowTags(day('2026-01-30'), day('2026-02-02'))).toEqual(
+  it('names each day of a window, or each month it touches', () => {
+    expect(windowTags(day('2026-01-30'), day('2026-02-02'), false)).toEqual(
       ['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02'].map((d) => tag('day', String(day(d)))),
     );
-    expect(windowTags(day('2026-02-01'), day('2026-02-07'))).toHaveLength(7);
-    expect(windowTagsStart(day('2026-02-01'), day('2026-02-07'))).toBe(day('2026-02-01'));
-  });
-  it('names the months a longer window touches, and takes in the whole of its first month', () => {
-    expect(windowTags(day('2026-01-30'), day('2026-04-02'))).toEqual(
+    expect(windowTags(day('2026-01-30'), day('2026-04-02'), true)).toEqual(
       [1, 2, 3, 4].map((m) => tag('month', String(2026 * 12 + m - 1))),
     );
-    expect(windowTags(day('2026-03-10'), day('2026-03-17'))).toEqual([tag('month', String(2026 * 12 + 2))]);
-    expect(windowTagsStart(day('2026-03-10'), day('2026-03-17'))).toBe(day('2026-03-01'));
-    expect(windowTagsStart(day('2026-01-30'), day('2026-04-02'))).toBe(day('2026-01-01'));
+    expect(windowTags(day('2026-03-10'), day('2026-03-17'), true)).toEqual([tag('month', String(2026 * 12 + 2))]);
+  });
+  it('knows where a month starts and ends', () => {
+    expect(monthStartDay(day('2026-03-17'))).toBe(day('2026-03-01'));
+    expect(monthEndDay(day('2026-03-17'))).toBe(day('2026-03-31'));
+    expect(monthEndDay(day('2028-02-01'))).toBe(day('2028-02-29'));
+    expect(monthStartDay(day('2026-01-01'))).toBe(day('2026-01-01'));
   });
 });
 
@@ -87,6 +87,7 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
       scope?: string;
       limit?: number;
       walkDocs?: number;
+      monthReads?: number;
       fewTextHits?: number;
     } = {},
   ) => {
@@ -105,6 +106,7 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
         narrow: Boolean(options.sender),
         ...(options.sender ? { walk: { column: 'sender_id' as const, id: senders[options.sender] as string } } : {}),
         ...(options.walkDocs ? { walkDocs: options.walkDocs } : {}),
+        ...(options.monthReads !== undefined ? { monthReads: options.monthReads } : {}),
         ...(options.fewTextHits !== undefined ? { fewTextHits: options.fewTextHits } : {}),
       });
       expect(docs.length).toBeLessThanOrEqual(options.limit ?? 7);
@@ -136,9 +138,10 @@ describe.each(STORE_KINDS)('the search index over two years on %s', (kind) => {
     }
     // PostgreSQL: the org's newest docs walked first, then windows of days or months, miss nothing.
     for (const q of ['客户', '好', '第1', 'contract 报价', '竞业']) {
-      for (const walkDocs of [3, 40]) {
-        expect(await found(q, { from, to, walkDocs }), q).toEqual(expected(q, from, to));
-        expect(await found(q, { limit: 4, walkDocs }), q).toEqual(expected(q));
+      for (const tuning of [{ walkDocs: 3 }, { walkDocs: 40 }, { walkDocs: 3, monthReads: 0 }]) {
+        expect(await found(q, { from, to, ...tuning }), q).toEqual(expected(q, from, to));
+        expect(await found(q, { limit: 4, ...tuning }), q).toEqual(expected(q));
+        expect(await found(q, { scope: 'b', limit: 3, ...tuning }), q).toEqual(expected(q, '', '\uffff', 'b'));
       }
     }
     // A sender's docs walked a few at a time, the rest looked up in the index, miss nothing.

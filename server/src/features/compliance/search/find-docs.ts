@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
 import type { ArchiveSearchDocTable } from '../../../platform/db/schema.js';
 import { type SearchQuery, toFtsQuery, toTsQuery } from '../search-core/tokenize.js';
-import { dayOfDocId, dayStartDocId, filterTags, windowTags, windowTagsStart } from './doc-keys.js';
+import { dayOfDocId, dayStartDocId, filterTags, monthEndDay, monthStartDay, windowTags } from './doc-keys.js';
 import { ftsPartitionOf, ftsPartitions, ftsTableName } from './fts-partitions.js';
 
 export type DocRow = Omit<ArchiveSearchDocTable, 'tokens'>;
@@ -35,6 +35,8 @@ export type DocQuery = {
   walk?: { column: 'sender_id' | 'conversation_id'; id: string };
   /** How many newest docs PostgreSQL walks before looking in its index (default 2000). */
   walkDocs?: number;
+  /** PostgreSQL: hits a window may be expected to read before it is named by months (default 150). */
+  monthReads?: number;
   /** SQLite: below this many text hits in a partition, a scope is checked on rows (default 500). */
   fewTextHits?: number;
 };
@@ -245,12 +247,12 @@ async function findInPostgres(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<Do
 }
 
 /**
- * The newest hits looked for a window of days at a time (`onRow`: see postgresPage), the window's day (or month) tags AND-ed
- * into the tsquery so that the GIN index itself keeps to the window and only the window's
- * candidates are read from the table. The first window is the newest day; each next one is sized
- * from the hits per day seen so far to fill the page. When two months have given nothing, or the
- * next window would be longer than a year, the rest of the range is one plain lookup (its hits
- * are rare enough to read them all).
+ * The newest hits looked for a window of days at a time (`onRow`: see postgresPage), the window's
+ * day or month tags AND-ed into the tsquery so that the GIN index itself keeps to the window and
+ * only the window's candidates are read from the table. The first window is the newest day; each
+ * next one is sized from the hits per day seen so far to fill the page. When two months have given
+ * nothing, or the next window would be longer than two months, the rest of the range is one plain
+ * lookup (its hits are rare enough to read them all).
  */
 async function findInWindows(ctx: Pick<Ctx, 'db'>, query: DocQuery, onRow: string | null): Promise<DocRow[]> {
   const tsquery = tsqueryExpression(query.text, query.tagGroups) as string;
@@ -266,22 +268,28 @@ async function findInWindows(ctx: Pick<Ctx, 'db'>, query: DocQuery, onRow: strin
   let endDay = dayOfDocId(upper - 1);
   let days = 1;
   let scanned = 0;
+  let perDay = 0;
   while (found.length < query.limit && upper > query.fromId && endDay >= firstDay) {
     const sized = Math.max(firstDay, endDay - days + 1);
-    // A window named by months takes in the rest of its first month: its hits are read anyway.
-    const startDay = Math.max(firstDay, windowTagsStart(sized, endDay));
+    // A month is one tag where its days are thirty OR-ed together, but GIN returns its every hit,
+    // each read from the table: months while the hits seen so far say a month holds few, and the
+    // window then takes in the rest of its first month (its hits are read anyway).
+    const reads = perDay * (onRow ? READS_PER_SCOPED_HIT : 1) * (monthEndDay(endDay) - monthStartDay(sized) + 1);
+    const byMonth = sized < endDay && reads <= (query.monthReads ?? MONTH_READS);
+    const startDay = byMonth ? Math.max(firstDay, monthStartDay(sized)) : sized;
     if ((scanned >= RARE_AFTER_DAYS && found.length === 0) || endDay - startDay > MAX_WINDOW_DAYS) {
       // Rare hits, or a window so long that naming its months costs more than it saves.
       found.push(...(await postgresPage(ctx, query, tsquery, query.fromId, upper, query.limit - found.length, onRow)));
       break;
     }
     const lower = Math.max(query.fromId, dayStartDocId(startDay));
-    const windowed = tsqueryExpression(query.text, [...query.tagGroups, windowTags(startDay, endDay)]) as string;
+    const tags = windowTags(startDay, endDay, byMonth);
+    const windowed = tsqueryExpression(query.text, [...query.tagGroups, tags]) as string;
     found.push(...(await postgresPage(ctx, query, windowed, lower, upper, query.limit - found.length, onRow)));
     scanned += endDay - startDay + 1;
     upper = lower;
     endDay = startDay - 1;
-    const perDay = found.length / scanned;
+    perDay = found.length / scanned;
     const wanted = perDay > 0 ? Math.ceil((2 * (query.limit - found.length)) / perDay) : days * 8;
     days = Math.max(days * 2, wanted);
   }
@@ -294,7 +302,7 @@ const WALK_DOCS = 2000;
 /**
  * The newest docs of one member or conversation (by its b-tree index), or of the whole org, each
  * checked against the full tsquery: a common word fills the page within the first few hundred.
- * The walk reads an eighth of its docs first; unless the hits there, at that rate, would fill the
+ * Without a scope the walk reads an eighth of its docs first; unless the hits there, at that rate, would fill the
  * page twice over in the whole walk (a few hits say little), the index is the cheaper way on (measured on 10 million docs with
  * a cold cache: a member's 2000 newest docs 66–80 ms, a rare word's GIN lookup 3–15 ms).
  * `below`: where the search goes on (the oldest doc walked), or null when the page is full or the
@@ -307,7 +315,10 @@ async function walkNewest(
   walk: DocQuery['walk'] | null,
 ): Promise<{ found: DocRow[]; below: number | null }> {
   const docs = query.walkDocs ?? WALK_DOCS;
-  const first = Math.ceil(docs / 8);
+  // A scope's walk is read whole: after it the index is asked for the text alone, the scope
+  // checked on rows, and a common word has many hits there however rare it is in the scope.
+  const scoped = walk === null && query.tagGroups.length > 0;
+  const first = scoped ? docs : Math.ceil(docs / 8);
   const head = await walkSome(ctx, query, tsquery, walk, query.toId, first, query.limit);
   if (head.below === null || head.found.length * (docs / first) < 2 * query.limit) return head;
   const left = query.limit - head.found.length;
@@ -348,6 +359,10 @@ async function walkSome(
   return { found, below: last[0] ? Number(last[0].doc_id) : null };
 }
 
+/** Hits a window may be expected to read before its days are named by months (each hit read: 10–40 µs). */
+const MONTH_READS = 150;
+/** A scope checked on rows: each hit in it comes with about four outside it, read and dropped. */
+const READS_PER_SCOPED_HIT = 5;
 /** Two months without a hit: the rest is looked up in one go. */
 const RARE_AFTER_DAYS = 60;
 /**
