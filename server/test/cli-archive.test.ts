@@ -95,6 +95,20 @@ describe.each(STORE_KINDS)('concord archive on %s', (kind) => {
     expect(run.err.join('\n')).toContain(recordIds[2]);
   });
 
+  it('refuses an org or a record that does not exist instead of calling its archive intact', async () => {
+    for (const org of ['01a248a3-1575-745b-b3bb-000000000000', 'not-an-id']) {
+      const run = await cli(['archive', 'verify', '--org', org], env);
+      expect(run.code).toBe(1);
+      expect(run.out).toEqual([]);
+      expect(run.err.join('\n')).toContain(`no org ${org}`);
+    }
+    const checkpoint = await cli(['archive', 'checkpoint', '--org', 'not-an-id'], env);
+    expect(checkpoint.code).toBe(1);
+    const proof = await cli(['archive', 'prove', 'not-an-id'], env);
+    expect(proof.code).toBe(1);
+    expect(proof.err.join('\n')).toContain('no archive record not-an-id');
+  });
+
   it('explains its usage', async () => {
     const run = await cli(['archive', 'frobnicate'], env);
     expect(run.code).toBe(2);

@@ -10,6 +10,7 @@ import { ProveError, proveRecord } from '../../features/compliance/archive/prove
 import { verifyArchive } from '../../features/compliance/archive/verify-archive.js';
 import { generateBodyKey } from '../../features/compliance/archive-core/body-cipher.js';
 import { generateCheckpointKey, publicKeyPem } from '../../features/compliance/archive-core/checkpoint.js';
+import { isUuid } from '../../platform/ids.js';
 import type { Config } from '../config.js';
 import type { Ctx } from '../context.js';
 import { createRuntime } from '../runtime.js';
@@ -17,8 +18,13 @@ import { type CliIo, quietLog } from './io.js';
 
 const USAGE = 'usage: concord archive verify [--org ID] | prove <record-id> | checkpoint [--org ID] | keygen';
 
-async function orgsOf(ctx: Ctx, org: string | undefined): Promise<string[]> {
-  if (org) return [org];
+/** The orgs to act on, or null when --org names none: a typo must not read as an empty, intact archive. */
+async function orgsOf(ctx: Ctx, org: string | undefined): Promise<string[] | null> {
+  if (org) {
+    if (!isUuid(org)) return null;
+    const found = await ctx.db.selectFrom('orgs').select('id').where('id', '=', org).executeTakeFirst();
+    return found ? [found.id] : null;
+  }
   const rows = await ctx.db.selectFrom('archive_heads').select('org_id').orderBy('org_id').execute();
   return rows.map((r) => r.org_id);
 }
@@ -65,6 +71,11 @@ export async function archiveCommand(args: string[], io: CliIo, config: Config):
       }
     }
     const orgs = await orgsOf(ctx, values.org);
+    if (!orgs) {
+      io.err(`no org ${values.org}`);
+      return 1;
+    }
+    if (orgs.length === 0) io.err('no org has archived anything yet');
     if (sub === 'checkpoint') {
       const signed = [];
       for (const orgId of orgs) {

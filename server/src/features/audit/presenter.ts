@@ -1,5 +1,6 @@
 /** Audit rows → API shapes, and the opaque cursor that carries the last id seen. */
 import { invalid } from '../../platform/errors.js';
+import { isUuid } from '../../platform/ids.js';
 import type { AuditRow } from './queries.js';
 
 const parse = (text: string | null): unknown => {
@@ -23,13 +24,11 @@ export const presentAuditEntry = (row: AuditRow) => ({
   userAgent: row.user_agent,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const encodeCursor = (lastId: string): string => Buffer.from(lastId, 'utf8').toString('base64url');
 
 /** The id a cursor carries; a cursor this server did not make is refused with a 400. */
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw invalid('The cursor is not valid', { field: 'cursor' });
+  if (!isUuid(id)) throw invalid('The cursor is not valid', { field: 'cursor' });
   return id;
 }

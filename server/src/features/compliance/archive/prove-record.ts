@@ -4,6 +4,7 @@
  * checks it with nothing else.
  */
 import type { Ctx } from '../../../app/context.js';
+import { isUuid } from '../../../platform/ids.js';
 import { fromHex } from '../archive-core/encoding.js';
 import { type InclusionBundle, inclusionProofFrom, makeInclusionBundle } from '../archive-core/merkle.js';
 import { leafDataOfRow } from './verify-archive.js';
@@ -14,6 +15,7 @@ export async function proveRecord(
   ctx: Ctx,
   recordId: string,
 ): Promise<InclusionBundle & { recordId: string; orgId: string }> {
+  if (!isUuid(recordId)) throw new ProveError(`no archive record ${recordId}`);
   const row = await ctx.db.selectFrom('archive_records').selectAll().where('id', '=', recordId).executeTakeFirst();
   if (!row) throw new ProveError(`no archive record ${recordId}`);
   const checkpoint = await ctx.db

@@ -10,6 +10,7 @@ import { assertMay, type Reach, reachOf } from '../../../authz/may.js';
 import { chinaDaySql } from '../../../platform/china-time.js';
 import type { Database, SensitiveAlertTable } from '../../../platform/db/schema.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/ids.js';
 
 export type AlertVisibility = { all: true } | { all: false; departmentIds: readonly string[]; selfId: string };
 
@@ -141,13 +142,11 @@ export async function countAlerts(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const encodeAlertCursor = (lastId: string): string => Buffer.from(lastId, 'utf8').toString('base64url');
 
 /** The id a cursor carries; a cursor this server did not make is refused with a 400. */
 export function decodeAlertCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw invalid('The cursor is not valid', { field: 'cursor' });
+  if (!isUuid(id)) throw invalid('The cursor is not valid', { field: 'cursor' });
   return id;
 }
