@@ -10,6 +10,8 @@
 // (100,000 messages, 10 runs), --dir D (where the SQLite file goes), --json FILE (raw figures),
 // --reuse (measure the store a previous run with the same --n and --seed loaded and left, after
 // applying any migration it lacks), --pg-db NAME (the PostgreSQL database to load or reuse).
+// A cold run (as an auditor's first searches meet a rarely read archive), as root before --reuse:
+//   sync; echo 3 > /proc/sys/vm/drop_caches; pg_ctlcluster 15 main restart
 import { org, times } from './data.mjs';
 import { loadPostgres } from './load-postgres.mjs';
 import { loadSqlite } from './load-sqlite.mjs';
