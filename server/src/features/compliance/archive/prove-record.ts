@@ -15,8 +15,10 @@ export async function proveRecord(
   ctx: Ctx,
   recordId: string,
 ): Promise<InclusionBundle & { recordId: string; orgId: string }> {
-  if (!isUuid(recordId)) throw new ProveError(`no archive record ${recordId}`);
-  const row = await ctx.db.selectFrom('archive_records').selectAll().where('id', '=', recordId).executeTakeFirst();
+  // PostgreSQL rejects a malformed uuid outright: such an id is simply not a record.
+  const row = isUuid(recordId)
+    ? await ctx.db.selectFrom('archive_records').selectAll().where('id', '=', recordId).executeTakeFirst()
+    : undefined;
   if (!row) throw new ProveError(`no archive record ${recordId}`);
   const checkpoint = await ctx.db
     .selectFrom('archive_checkpoints')
