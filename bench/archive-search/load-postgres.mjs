@@ -1,6 +1,6 @@
 /** Loads the generated messages into a fresh PostgreSQL database, indexes built once after the bulk load. */
 import { directKey, messages, NOW, org } from './data.mjs';
-import { migrateIfBehind, migrateToLatest, openStore, pg } from './server-modules.mjs';
+import { docSignature, migrateIfBehind, migrateToLatest, openStore, pg } from './server-modules.mjs';
 import { log, opts, PG_ADMIN, PG_DB } from './settings.mjs';
 
 async function reusePostgres(url) {
@@ -121,10 +121,10 @@ export async function loadPostgres() {
       ],
     );
     await q(
-      `INSERT INTO archive_search_docs (doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id, external, department_ids, guest_ids, tokens)
-             SELECT d, $1, r, s, 'message.created', a, c, m, snd, e, dep, g, to_tsvector('simple', t)
-             FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[])
-               AS u(d, r, s, a, c, m, snd, e, dep, g, t)`,
+      `INSERT INTO archive_search_docs (doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id, external, department_ids, guest_ids, tokens, walk_sig)
+             SELECT d, $1, r, s, 'message.created', a, c, m, snd, e, dep, g, to_tsvector('simple', t), sig::bit(512)
+             FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[])
+               AS u(d, r, s, a, c, m, snd, e, dep, g, t, sig)`,
       [
         org.orgId,
         col((m) => m.docId),
@@ -138,6 +138,7 @@ export async function loadPostgres() {
         col((m) => m.departments),
         col((m) => m.guests),
         col((m) => m.doc),
+        col((m) => docSignature(m.doc)),
       ],
     );
     await q(
@@ -161,9 +162,11 @@ export async function loadPostgres() {
   await q('CREATE INDEX archive_search_docs_conversation ON archive_search_docs (org_id, conversation_id, record_seq)');
   await q('CREATE INDEX archive_search_docs_message ON archive_search_docs (org_id, message_id)');
   await q('CREATE UNIQUE INDEX archive_search_docs_record ON archive_search_docs (record_id)');
-  await q('CREATE INDEX archive_search_docs_sender_walk ON archive_search_docs (org_id, sender_id, doc_id)');
   await q(
-    'CREATE INDEX archive_search_docs_conversation_walk ON archive_search_docs (org_id, conversation_id, doc_id)',
+    'CREATE INDEX archive_search_docs_sender_walk ON archive_search_docs (org_id, sender_id, doc_id) INCLUDE (walk_sig)',
+  );
+  await q(
+    'CREATE INDEX archive_search_docs_conversation_walk ON archive_search_docs (org_id, conversation_id, doc_id) INCLUDE (walk_sig)',
   );
   await q('CREATE UNIQUE INDEX archive_records_seq ON archive_records (org_id, seq)');
   await q('CREATE UNIQUE INDEX archive_records_source ON archive_records (org_id, source_key)');

@@ -27,6 +27,7 @@ export const { migrateToLatest } = await load('platform/db/migrate.js');
 export const { queryTokens } = await load('features/compliance/search-core/tokenize.js');
 export const { tag, docIdFloor, DOC_SLOTS } = await load('features/compliance/search/doc-keys.js');
 export const { docText } = await load('features/compliance/search/index-records.js');
+export const { docSignature } = await load('features/compliance/search/walk-signature.js');
 export const { findDocs, MAX_DOC_ID, fts5Expression } = await load('features/compliance/search/find-docs.js');
 export const { ftsPartitionDdl, ftsPartitionOf, ftsTableName } = await load(
   'features/compliance/search/fts-partitions.js',

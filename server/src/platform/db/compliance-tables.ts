@@ -130,6 +130,8 @@ export type ArchiveSearchDocTable = {
   guest_ids: string;
   /** PostgreSQL only: the tsvector ('simple') of the token text; written, never read. */
   tokens?: string;
+  /** PostgreSQL only: the walk signature of the token text (search/walk-signature.ts); null before migration 0024's upgrade. */
+  walk_sig?: string | null;
 };
 
 /** A re-tokenizing of the search index still to finish (migration 0013), and the doc id it goes on from. */

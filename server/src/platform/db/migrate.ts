@@ -25,6 +25,7 @@ import * as m0020 from './migrations/0020-response-time.js';
 import * as m0021 from './migrations/0021-customer-posts.js';
 import * as m0022 from './migrations/0022-follow-up-files.js';
 import * as m0023 from './migrations/0023-mass-message-uploads.js';
+import * as m0024 from './migrations/0024-archive-search-signatures.js';
 import type { Database } from './schema.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0020-response-time': m0020,
   '0021-customer-posts': m0021,
   '0019-mass-messages': m0019,
+  '0024-archive-search-signatures': m0024,
 };
 
 function provider(dialect: Dialect): MigrationProvider {

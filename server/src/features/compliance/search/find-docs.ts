@@ -12,52 +12,17 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../../app/context.js';
-import type { ArchiveSearchDocTable } from '../../../platform/db/schema.js';
 import { type SearchQuery, toFtsQuery, toTsQuery } from '../search-core/tokenize.js';
 import { dayOfDocId, dayStartDocId, filterTags, monthEndDay, monthStartDay, windowTags } from './doc-keys.js';
+import { DOC_COLUMNS, type DocQuery, type DocRow, normaliseDoc } from './doc-query.js';
 import { ftsPartitionOf, ftsPartitions, ftsTableName } from './fts-partitions.js';
+import { walkNewest } from './walk-newest.js';
 
-export type DocRow = Omit<ArchiveSearchDocTable, 'tokens'>;
-
-export type DocQuery = {
-  orgId: string;
-  /** The text to find; null lists by filters alone. */
-  text: SearchQuery | null;
-  /** Each group: the doc carries at least one of these tags; every group must hold. */
-  tagGroups: readonly (readonly string[])[];
-  /** Lowest doc id (inclusive) and highest (exclusive): the time range and the cursor. */
-  fromId: number;
-  toId: number;
-  limit: number;
-  /** A member, conversation or external participant is named: few candidates, no time windows. */
-  narrow?: boolean;
-  /** The one member or conversation named, whose docs PostgreSQL may walk newest first. */
-  walk?: { column: 'sender_id' | 'conversation_id'; id: string };
-  /** How many newest docs PostgreSQL walks before looking in its index (default 2000). */
-  walkDocs?: number;
-  /** PostgreSQL: hits a window may be expected to read before it is named by months (default 150). */
-  monthReads?: number;
-  /** SQLite: below this many text hits in a partition, a scope is checked on rows (default 500). */
-  fewTextHits?: number;
-};
+export type { DocQuery, DocRow } from './doc-query.js';
+export { DOC_COLUMNS } from './doc-query.js';
 
 /** Above every doc id (the year 2248 in ms × 1024). */
 export const MAX_DOC_ID = Number.MAX_SAFE_INTEGER;
-
-export const DOC_COLUMNS = [
-  'doc_id',
-  'org_id',
-  'record_id',
-  'record_seq',
-  'type',
-  'at',
-  'conversation_id',
-  'message_id',
-  'sender_id',
-  'external',
-  'department_ids',
-  'guest_ids',
-] as const;
 
 const quoteFts = (token: string) => `"${token.replace(/"/g, '""')}"`;
 const quoteTs = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -82,13 +47,6 @@ export function tsqueryExpression(text: SearchQuery | null, groups: DocQuery['ta
   return parts.length > 0 ? parts.join(' & ') : null;
 }
 
-const normalise = (row: DocRow): DocRow => ({
-  ...row,
-  doc_id: Number(row.doc_id),
-  record_seq: Number(row.record_seq),
-  external: Number(row.external),
-});
-
 /** A page of docs, newest first. */
 export async function findDocs(ctx: Pick<Ctx, 'db' | 'dialect'>, query: DocQuery): Promise<DocRow[]> {
   if (query.text?.mode === 'none' || query.tagGroups.some((g) => g.length === 0)) return [];
@@ -103,7 +61,7 @@ export async function findDocs(ctx: Pick<Ctx, 'db' | 'dialect'>, query: DocQuery
       .orderBy('doc_id', 'desc')
       .limit(query.limit)
       .execute();
-    return rows.map(normalise);
+    return rows.map(normaliseDoc);
   }
   return ctx.dialect === 'sqlite' ? findInFts5(ctx, query) : findInPostgres(ctx, query);
 }
@@ -138,7 +96,7 @@ async function docsInGroups(ctx: Pick<Ctx, 'db'>, query: DocQuery, ids: number[]
     );
     return query.tagGroups.every((group) => group.some((t) => tags.has(t)));
   };
-  return rows.filter(inGroups).slice(0, limit).map(normalise);
+  return rows.filter(inGroups).slice(0, limit).map(normaliseDoc);
 }
 
 /** Fewer text hits than this in a partition: a scope is checked on those docs' rows. */
@@ -180,7 +138,7 @@ async function findInFts5(ctx: Pick<Ctx, 'db'>, query: DocQuery): Promise<DocRow
         AND d.org_id = ${query.orgId}
       ORDER BY f.rowid DESC
       LIMIT ${query.limit - found.length}`.execute(ctx.db);
-    found.push(...rows.map(normalise));
+    found.push(...rows.map(normaliseDoc));
   }
   return found;
 }
@@ -212,7 +170,7 @@ async function postgresPage(
     .orderBy(sql`doc_id + 0`, 'desc')
     .limit(limit)
     .execute();
-  return rows.map(normalise);
+  return rows.map(normaliseDoc);
 }
 
 /**
@@ -294,69 +252,6 @@ async function findInWindows(ctx: Pick<Ctx, 'db'>, query: DocQuery, onRow: strin
     days = Math.max(days * 2, wanted);
   }
   return found;
-}
-
-/** How many of the newest docs (of a member, a conversation or the org) are checked one by one first. */
-const WALK_DOCS = 2000;
-
-/**
- * The newest docs of one member or conversation (by its b-tree index), or of the whole org, each
- * checked against the full tsquery: a common word fills the page within the first few hundred.
- * Without a scope the walk reads an eighth of its docs first; unless the hits there, at that rate, would fill the
- * page twice over in the whole walk (a few hits say little), the index is the cheaper way on (measured on 10 million docs with
- * a cold cache: a member's 2000 newest docs 66–80 ms, a rare word's GIN lookup 3–15 ms).
- * `below`: where the search goes on (the oldest doc walked), or null when the page is full or the
- * range has no more docs.
- */
-async function walkNewest(
-  ctx: Pick<Ctx, 'db'>,
-  query: DocQuery,
-  tsquery: string,
-  walk: DocQuery['walk'] | null,
-): Promise<{ found: DocRow[]; below: number | null }> {
-  const docs = query.walkDocs ?? WALK_DOCS;
-  // A scope's walk is read whole: after it the index is asked for the text alone, the scope
-  // checked on rows, and a common word has many hits there however rare it is in the scope.
-  const scoped = walk === null && query.tagGroups.length > 0;
-  const first = scoped ? docs : Math.ceil(docs / 8);
-  const head = await walkSome(ctx, query, tsquery, walk, query.toId, first, query.limit);
-  if (head.below === null || head.found.length * (docs / first) < 2 * query.limit) return head;
-  const left = query.limit - head.found.length;
-  const tail = await walkSome(ctx, query, tsquery, walk, head.below, docs - first, left);
-  return { found: [...head.found, ...tail.found], below: tail.below };
-}
-
-/** Walks up to `docs` docs below `toId`, newest first, for at most `limit` hits (see walkNewest). */
-async function walkSome(
-  ctx: Pick<Ctx, 'db'>,
-  query: DocQuery,
-  tsquery: string,
-  walk: DocQuery['walk'] | null,
-  toId: number,
-  docs: number,
-  limit: number,
-): Promise<{ found: DocRow[]; below: number | null }> {
-  const owner = walk ? sql`AND ${sql.ref(walk.column)} = ${walk.id}` : sql``;
-  const walked = sql`
-    FROM archive_search_docs
-    WHERE org_id = ${query.orgId} ${owner} AND doc_id >= ${query.fromId} AND doc_id < ${toId}
-    ORDER BY doc_id DESC`;
-  // The outer LIMIT stops the walk at the page's last hit: a common word reads a few hundred rows.
-  const { rows } = await sql<DocRow>`
-    SELECT doc_id, org_id, record_id, record_seq, type, at, conversation_id, message_id, sender_id,
-           external, department_ids, guest_ids
-    FROM (
-      SELECT *, tokens @@ to_tsquery('simple', ${tsquery}) AS hit ${walked} LIMIT ${docs}
-    ) AS w
-    WHERE w.hit
-    LIMIT ${limit}`.execute(ctx.db);
-  const found = rows.map(normalise);
-  if (found.length === limit) return { found, below: null };
-  // Fewer hits: the whole walk was read. Where it ended comes from the index alone.
-  const { rows: last } = await sql<{ doc_id: string }>`SELECT doc_id ${walked} OFFSET ${docs - 1} LIMIT 1`.execute(
-    ctx.db,
-  );
-  return { found, below: last[0] ? Number(last[0].doc_id) : null };
 }
 
 /** Hits a window may be expected to read before its days are named by months (each hit read: 10–40 µs). */

@@ -13,6 +13,7 @@ import { indexTokens, toFtsDocument } from '../search-core/tokenize.js';
 import { DOC_SLOTS, docIdFloor, filterTags, timeTags } from './doc-keys.js';
 import { ensureFtsPartition, ftsPartitionOf, ftsTableName } from './fts-partitions.js';
 import { isMessageRecord, recordText, textPieces } from './record-text.js';
+import { docSignature } from './walk-signature.js';
 
 type Tx = Kysely<Database>;
 
@@ -77,7 +78,12 @@ export async function insertDoc(ctx: Pick<Ctx, 'dialect'>, tx: Tx, doc: DocInput
         external: doc.external ? 1 : 0,
         department_ids: JSON.stringify(doc.departmentIds),
         guest_ids: JSON.stringify(doc.guestIds),
-        ...(ctx.dialect === 'postgres' ? { tokens: sql<string>`to_tsvector('simple', ${text})` } : {}),
+        ...(ctx.dialect === 'postgres'
+          ? {
+              tokens: sql<string>`to_tsvector('simple', ${text})`,
+              walk_sig: sql<string>`${docSignature(text)}::bit(512)`,
+            }
+          : {}),
       })
       .onConflict((oc) => oc.column('doc_id').doNothing())
       .returning('doc_id')

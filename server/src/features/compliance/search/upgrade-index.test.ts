@@ -17,6 +17,7 @@ import { ftsPartitionOf, ftsTableName } from './fts-partitions.js';
 import { docText } from './index-records.js';
 import { recordText, textPieces } from './record-text.js';
 import { upgradeSearchIndex, upgradeSearchIndexStep } from './upgrade-index.js';
+import { docSignature } from './walk-signature.js';
 
 type Page = { items: { type: string; text: string; highlights: { start: number; end: number }[] }[] };
 
@@ -128,5 +129,48 @@ describe.each(STORE_KINDS)('upgrading an archive search index made before pair t
     expect(await upgradeSearchIndex(server.ctx)).toBe(0);
     await ensureRecurringJobs(server.ctx);
     expect(await queued()).toEqual([]);
+  });
+
+  it.skipIf(kind === 'sqlite')('gives docs indexed before walk signatures theirs after migration 0024', async () => {
+    const { db, dialect } = server.ctx;
+    // Back to the schema before migration 0024: no signatures, the walk indexes as 0012 made them.
+    await sql`ALTER TABLE archive_search_docs DROP COLUMN walk_sig`.execute(db);
+    await sql`CREATE INDEX archive_search_docs_sender_walk ON archive_search_docs (org_id, sender_id, doc_id)`.execute(
+      db,
+    );
+    await sql`CREATE INDEX archive_search_docs_conversation_walk
+              ON archive_search_docs (org_id, conversation_id, doc_id)`.execute(db);
+    await sql`DELETE FROM kysely_migration WHERE name = '0024-archive-search-signatures'`.execute(db);
+    expect(await migrateToLatest(db, dialect)).toEqual(['0024-archive-search-signatures']);
+    const unsigned = () =>
+      db.selectFrom('archive_search_docs').select('doc_id').where('walk_sig', 'is', null).execute();
+    const docs = await unsigned();
+    expect(docs.length).toBeGreaterThan(5);
+    expect(await search('Q3')).toEqual(['created:2024Q3目标达成']);
+
+    expect(await upgradeSearchIndex(server.ctx)).toBe(docs.length);
+    expect(await unsigned()).toEqual([]);
+    expect(await db.selectFrom('archive_search_upgrades').selectAll().execute()).toEqual([]);
+    for (const doc of await db.selectFrom('archive_search_docs').selectAll().execute()) {
+      const record = await db
+        .selectFrom('archive_records')
+        .selectAll()
+        .where('id', '=', doc.record_id)
+        .executeTakeFirstOrThrow();
+      const pieces = textPieces(recordText(doc.type, JSON.parse(plainContent(server.ctx, record) ?? 'null')));
+      const text = docText({
+        at: doc.at,
+        conversationId: doc.conversation_id,
+        senderId: doc.sender_id,
+        external: false,
+        departmentIds: JSON.parse(doc.department_ids) as string[],
+        guestIds: JSON.parse(doc.guest_ids) as string[],
+        pieces,
+      });
+      const bits = BigInt(`0x${docSignature(text).slice(1)}`)
+        .toString(2)
+        .padStart(512, '0');
+      expect(doc.walk_sig).toBe(bits);
+    }
   });
 });
