@@ -3,12 +3,13 @@
  * that version wrote them) is found by "Q3" once migration 0013 and the background upgrade job
  * ran, with its content encrypted at rest so the upgrade has to read it through the archive's keys.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchWorld, type SearchWorld } from '../../../../test/archive-search-fixture.js';
 import { startTestServer, type TestServer } from '../../../../test/harness.js';
 import { STORE_KINDS } from '../../../../test/stores.js';
 import { ensureRecurringJobs } from '../../../app/jobs.js';
+import type { ArchiveSearchDocTable } from '../../../platform/db/compliance-tables.js';
 import { migrateToLatest } from '../../../platform/db/migrate.js';
 import { plainContent } from '../archive/verify-archive.js';
 import { generateBodyKey } from '../archive-core/body-cipher.js';
@@ -50,29 +51,38 @@ describe.each(STORE_KINDS)('upgrading an archive search index made before pair t
     return (res.json() as Page).items.map((h) => `${h.type}:${h.text}`);
   };
 
+  type Doc = Selectable<ArchiveSearchDocTable>;
+  /** A doc's searchable pieces, read from its (encrypted) record. */
+  async function piecesOf(doc: Doc): Promise<string[]> {
+    const record = await server.ctx.db
+      .selectFrom('archive_records')
+      .selectAll()
+      .where('id', '=', doc.record_id)
+      .executeTakeFirstOrThrow();
+    expect(record.content?.startsWith('v1.')).toBe(true);
+    return textPieces(recordText(doc.type, JSON.parse(plainContent(server.ctx, record) ?? 'null')));
+  }
+  /** A doc's token text: its tags as written, then the current tokens of these pieces. */
+  const textOf = (doc: Doc, pieces: string[]) =>
+    docText({
+      at: doc.at,
+      conversationId: doc.conversation_id,
+      senderId: doc.sender_id,
+      external: false,
+      departmentIds: JSON.parse(doc.department_ids) as string[],
+      guestIds: JSON.parse(doc.guest_ids) as string[],
+      pieces,
+    });
+
   /** Rewrites every doc's index entry with the old tokens of its text, as the earlier version stored them. */
   async function indexAsBefore(): Promise<number> {
     const { db, dialect } = server.ctx;
     const docs = await db.selectFrom('archive_search_docs').selectAll().execute();
     let mixed = 0;
     for (const doc of docs) {
-      const record = await db
-        .selectFrom('archive_records')
-        .selectAll()
-        .where('id', '=', doc.record_id)
-        .executeTakeFirstOrThrow();
-      expect(record.content?.startsWith('v1.')).toBe(true);
-      const pieces = textPieces(recordText(doc.type, JSON.parse(plainContent(server.ctx, record) ?? 'null')));
+      const pieces = await piecesOf(doc);
       if (pieces.some((piece) => legacyTokens(piece).length !== indexTokens(piece).length)) mixed++;
-      const tags = docText({
-        at: doc.at,
-        conversationId: doc.conversation_id,
-        senderId: doc.sender_id,
-        external: false,
-        departmentIds: JSON.parse(doc.department_ids) as string[],
-        guestIds: JSON.parse(doc.guest_ids) as string[],
-        pieces: [],
-      });
+      const tags = textOf(doc, []);
       const text = toFtsDocument([tags, ...pieces.flatMap(legacyTokens)].filter(Boolean));
       const docId = Number(doc.doc_id);
       if (dialect === 'postgres') {
@@ -152,21 +162,7 @@ describe.each(STORE_KINDS)('upgrading an archive search index made before pair t
     expect(await unsigned()).toEqual([]);
     expect(await db.selectFrom('archive_search_upgrades').selectAll().execute()).toEqual([]);
     for (const doc of await db.selectFrom('archive_search_docs').selectAll().execute()) {
-      const record = await db
-        .selectFrom('archive_records')
-        .selectAll()
-        .where('id', '=', doc.record_id)
-        .executeTakeFirstOrThrow();
-      const pieces = textPieces(recordText(doc.type, JSON.parse(plainContent(server.ctx, record) ?? 'null')));
-      const text = docText({
-        at: doc.at,
-        conversationId: doc.conversation_id,
-        senderId: doc.sender_id,
-        external: false,
-        departmentIds: JSON.parse(doc.department_ids) as string[],
-        guestIds: JSON.parse(doc.guest_ids) as string[],
-        pieces,
-      });
+      const text = textOf(doc, await piecesOf(doc));
       const bits = BigInt(`0x${docSignature(text).slice(1)}`)
         .toString(2)
         .padStart(512, '0');

@@ -26,7 +26,7 @@ export async function runSearchUpgrade(ctx: Ctx, jobId: string): Promise<void> {
   const step = await upgradeSearchIndexStep(ctx, { maxBatches: BATCHES_PER_RUN });
   ctx.log.info(
     { job: SEARCH_UPGRADE_JOB, rewritten: step.rewritten, done: step.done },
-    step.done ? 'archive search: letter and digit runs of earlier records indexed' : 'archive search: upgrading',
+    step.done ? 'archive search: index of earlier records upgraded' : 'archive search: upgrading',
   );
   if (!step.done) await scheduleSearchUpgrade(ctx, { jobId });
 }
