@@ -51,7 +51,7 @@ describe('a visitor becomes a customer through a contact-me link', () => {
     // The salesperson makes a contact-me link in the console.
     const member = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const console_ = await member.newPage();
-    console_.setDefaultTimeout(8000);
+    console_.setDefaultTimeout(15_000);
     await console_.goto(`${running.url}/login`);
     await console_.getByLabel('邮箱或手机号').fill(demo.demo.login);
     await console_.getByLabel('密码').fill(demo.demo.password);
@@ -79,7 +79,7 @@ describe('a visitor becomes a customer through a contact-me link', () => {
     // A visitor opens the link on a phone, verifies their email and is greeted.
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
     const visitor = await phone.newPage();
-    visitor.setDefaultTimeout(8000);
+    visitor.setDefaultTimeout(15_000);
     await visitor.goto(url);
     await expect
       .poll(() => visitor.getByText('留下称呼并验证邮箱', { exact: false }).isVisible(), { timeout: 10_000 })
