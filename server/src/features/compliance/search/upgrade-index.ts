@@ -141,6 +141,8 @@ async function runUpgrade(ctx: UpgradeCtx, upgrade: Upgrade, maxBatches: number,
       .select(['d.doc_id', 'd.type', 'd.at', 'd.conversation_id', 'd.sender_id', 'd.department_ids', 'd.guest_ids'])
       .select(['r.org_id', 'r.id as record_id', 'r.content'])
       .where('d.doc_id', '>=', next)
+      // Docs indexed since the migration were signed as they were written.
+      .$if(!upgrade.tokens, (qb) => qb.where('d.walk_sig', 'is', null))
       .orderBy('d.doc_id')
       .limit(batchSize)
       .execute();
